@@ -1,0 +1,40 @@
+package io.tierlens.core.aws;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/** Production {@link ApiClients}: builds each real client once per (interface, target) and keeps it. */
+public final class LiveApiClients implements ApiClients, AutoCloseable {
+    private final AwsClientFactory factory;
+    private final Map<String, Object> clients = new ConcurrentHashMap<>();
+
+    public LiveApiClients(AwsClientFactory factory) {
+        this.factory = factory;
+    }
+
+    @Override
+    public <T> T get(Class<T> api, AwsTarget target, Function<AwsTarget, T> live) {
+        return api.cast(clients.computeIfAbsent(
+                api.getName() + "|" + target.key() + "|" + target.roleArn().orElse(""), k -> live.apply(target)));
+    }
+
+    @Override
+    public AwsClientFactory factory() {
+        return factory;
+    }
+
+    @Override
+    public void close() {
+        for (Object c : clients.values()) {
+            if (c instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // closing at shutdown; nothing useful to do with a failure here
+                }
+            }
+        }
+        factory.close();
+    }
+}

@@ -1,0 +1,96 @@
+package io.tierlens.core.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Reads a tierlens YAML file: parse, substitute {@code ${ENV}}, bind the core records and every exporter
+ * section (with the exporter module's record type), check, and report every problem at once.
+ */
+public final class ConfigLoader {
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    private final Map<String, Class<? extends ExporterSettings>> exporterTypes;
+    private final Function<String, String> env;
+
+    /**
+     * @param exporterTypes exporter name → its config record, in the order {@code check-config} lists them
+     * @param env environment lookup, {@code System::getenv} in production
+     */
+    public ConfigLoader(Map<String, Class<? extends ExporterSettings>> exporterTypes, Function<String, String> env) {
+        this.exporterTypes = new LinkedHashMap<>(exporterTypes);
+        this.env = env;
+    }
+
+    public LoadedConfig load(Path file) throws ConfigException {
+        String name = file.toString();
+        try {
+            return loadText(name, Files.readString(file, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(
+                    name, List.of(new ConfigError("", "file not found", "check the path given to --config")));
+        } catch (IOException e) {
+            throw new ConfigException(
+                    name,
+                    List.of(new ConfigError("", "cannot read the file: " + e.getMessage(), "check its permissions")));
+        }
+    }
+
+    public LoadedConfig loadText(String source, String yaml) throws ConfigException {
+        JsonNode root;
+        try {
+            root = yaml.isBlank() ? YAML.createObjectNode() : YAML.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            String where = loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+            throw new ConfigException(
+                    source,
+                    List.of(new ConfigError(
+                            where,
+                            "not valid YAML: " + e.getOriginalMessage(),
+                            "fix the YAML syntax (indentation, colons, quotes)")));
+        }
+        if (root == null || root.isNull() || root.isMissingNode()) {
+            root = YAML.createObjectNode();
+        }
+        ConfigProblems problems = new ConfigProblems();
+        root = new EnvSubstitution(env, problems).apply(root, "");
+        ConfigBinder binder = new ConfigBinder(problems);
+        TierlensConfig core = binder.bind(root, TierlensConfig.class, "");
+        Map<String, ExporterSettings> exporters = new LinkedHashMap<>();
+        JsonNode section = root.path("exporters");
+        if (!section.isMissingNode() && !section.isNull() && section.isObject()) {
+            section.fieldNames().forEachRemaining(n -> {
+                if (!exporterTypes.containsKey(n)) {
+                    problems.add(
+                            "exporters." + n,
+                            "unknown exporter",
+                            ConfigBinder.suggestion(n, exporterTypes.keySet())
+                                    .replace("known keys here", "known exporters"));
+                }
+            });
+        }
+        for (Map.Entry<String, Class<? extends ExporterSettings>> e : exporterTypes.entrySet()) {
+            JsonNode node = section.isObject() ? section.get(e.getKey()) : null;
+            ExporterSettings s = binder.bind(node, e.getValue(), "exporters." + e.getKey());
+            if (s != null) {
+                exporters.put(e.getKey(), s);
+            }
+        }
+        if (!problems.isEmpty() || core == null) {
+            throw new ConfigException(source, problems.errors());
+        }
+        return new LoadedConfig(source, core, exporters);
+    }
+}

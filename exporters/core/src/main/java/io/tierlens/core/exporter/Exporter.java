@@ -1,0 +1,26 @@
+package io.tierlens.core.exporter;
+
+import java.time.Duration;
+
+/**
+ * One exporter module (ALB, RDS, session, ...). The runtime calls {@link #refresh()} on a background thread
+ * at {@link #refreshInterval()}; whatever it returns becomes the snapshot {@code /metrics} serves until the
+ * next successful refresh. A refresh that throws keeps the previous snapshot (up to {@link #maxStaleness()}).
+ *
+ * <p>Implementations do their I/O only inside {@code refresh()}, never at scrape time.
+ */
+public interface Exporter extends AutoCloseable {
+
+    /** Short name used in self-metric labels and logs, e.g. {@code alb}. */
+    String name();
+
+    Duration refreshInterval();
+
+    /** How long the last good snapshot is served after refreshes start failing. */
+    Duration maxStaleness();
+
+    RefreshResult refresh() throws Exception;
+
+    @Override
+    default void close() {}
+}

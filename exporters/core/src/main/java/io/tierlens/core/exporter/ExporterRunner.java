@@ -1,0 +1,136 @@
+package io.tierlens.core.exporter;
+
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.tierlens.core.metrics.SelfMetrics;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one exporter's refreshes and keeps its {@link ExporterState}. Refreshes happen on the caller's
+ * thread (the suite gives every exporter its own); readers never wait for one.
+ */
+public final class ExporterRunner {
+    private static final Logger log = LoggerFactory.getLogger(ExporterRunner.class);
+
+    private final Exporter exporter;
+    private final SelfMetrics self;
+    private final Clock clock;
+    private final int maxSeries;
+    private final AtomicReference<ExporterState> state = new AtomicReference<>(ExporterState.initial());
+
+    public ExporterRunner(Exporter exporter, SelfMetrics self, Clock clock, int maxSeries) {
+        this.exporter = exporter;
+        this.self = self;
+        this.clock = clock;
+        this.maxSeries = maxSeries;
+        self.initExporter(exporter.name());
+    }
+
+    public Exporter exporter() {
+        return exporter;
+    }
+
+    public String name() {
+        return exporter.name();
+    }
+
+    public ExporterState state() {
+        return state.get();
+    }
+
+    /** One refresh: never throws; a failure is logged once per change of reason, counted, and degrades. */
+    public void refreshOnce() {
+        long start = System.nanoTime();
+        ExporterState before = state.get();
+        try {
+            RefreshResult result = exporter.refresh();
+            MetricSnapshots capped = cap(result.data());
+            state.set(before.succeeded(capped, clock.instant(), result.dataTimestamp()));
+            for (RefreshResult.PartialFailure p : result.partialFailures()) {
+                self.refreshError(exporter.name(), p.reason());
+                log.warn("exporter={} partial failure reason={}: {}", exporter.name(), p.reason(), p.message());
+            }
+            if (before.lastAttemptFailed()) {
+                log.info("exporter={} recovered", exporter.name());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception | LinkageError e) {
+            String reason = FailureReason.of(e);
+            state.set(before.failed(reason));
+            self.refreshError(exporter.name(), reason);
+            if (!before.lastErrorReason().equals(Optional.of(reason))) {
+                log.warn(
+                        "exporter={} refresh failed reason={}: {}; serving last good data{}",
+                        exporter.name(),
+                        reason,
+                        describe(e),
+                        before.lastSuccess().map(t -> " from " + t).orElse(" (none yet)"));
+            } else {
+                log.debug("exporter={} refresh failed again reason={}: {}", exporter.name(), reason, describe(e));
+            }
+        } finally {
+            self.observeRefresh(exporter.name(), Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    /** The data to serve now: the last good snapshot unless it is older than max staleness. */
+    public MetricSnapshots servable() {
+        ExporterState s = state.get();
+        if (s.lastGood().isEmpty() || s.lastSuccess().isEmpty()) {
+            return MetricSnapshots.of();
+        }
+        Instant now = clock.instant();
+        if (Duration.between(s.lastSuccess().get(), now).compareTo(exporter.maxStaleness()) > 0) {
+            return MetricSnapshots.of();
+        }
+        return s.lastGood().get();
+    }
+
+    private MetricSnapshots cap(MetricSnapshots data) {
+        long total = 0;
+        for (MetricSnapshot s : data) {
+            total += s.getDataPoints().size();
+        }
+        if (total <= maxSeries) {
+            return data;
+        }
+        // Keep whole families in order until the cap: a family cut in half would mislead more than a missing one.
+        MetricSnapshots.Builder kept = MetricSnapshots.builder();
+        long used = 0;
+        long dropped = 0;
+        for (MetricSnapshot s : data) {
+            int n = s.getDataPoints().size();
+            if (used + n <= maxSeries) {
+                kept.metricSnapshot(s);
+                used += n;
+            } else {
+                dropped += n;
+            }
+        }
+        self.seriesDropped(exporter.name(), dropped);
+        log.warn(
+                "exporter={} produced {} series, over the cap of {}; dropped {} (raise max_series or narrow filters)",
+                exporter.name(),
+                total,
+                maxSeries,
+                dropped);
+        return kept.build();
+    }
+
+    private static String describe(Throwable e) {
+        String msg = e.getMessage();
+        return e.getClass().getSimpleName() + (msg == null ? "" : ": " + firstLine(msg));
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,69 @@
+package io.tierlens.core.exporter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import software.amazon.awssdk.core.exception.AbortedException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
+
+/**
+ * Maps a failure to a small, fixed set of reasons so {@code tierlens_refresh_errors_total{reason}} stays
+ * bounded whatever AWS, Redis or Kubernetes throw at us.
+ */
+public final class FailureReason {
+    public static final String ACCESS_DENIED = "access_denied";
+    public static final String THROTTLED = "throttled";
+    public static final String TIMEOUT = "timeout";
+    public static final String UNREACHABLE = "unreachable";
+    public static final String REMOTE_ERROR = "remote_error";
+    public static final String INVALID_RESPONSE = "invalid_response";
+    public static final String INTERNAL = "internal";
+
+    private FailureReason() {}
+
+    public static String of(Throwable t) {
+        if (t instanceof ExporterException e) {
+            return e.reason();
+        }
+        if (t instanceof ApiCallTimeoutException || t instanceof ApiCallAttemptTimeoutException) {
+            return TIMEOUT;
+        }
+        if (t instanceof SdkServiceException s) {
+            if (s.isThrottlingException()) {
+                return THROTTLED;
+            }
+            String code = s instanceof software.amazon.awssdk.awscore.exception.AwsServiceException a
+                            && a.awsErrorDetails() != null
+                            && a.awsErrorDetails().errorCode() != null
+                    ? a.awsErrorDetails().errorCode().toLowerCase(Locale.ROOT)
+                    : "";
+            if (s.statusCode() == 403 || code.contains("accessdenied") || code.contains("unauthorized")) {
+                return ACCESS_DENIED;
+            }
+            return REMOTE_ERROR;
+        }
+        if (t instanceof AbortedException) {
+            return INTERNAL;
+        }
+        if (t instanceof SdkClientException || t instanceof IOException || t instanceof UncheckedIOException) {
+            Throwable root = t;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            if (root instanceof java.net.SocketTimeoutException || root instanceof java.net.http.HttpTimeoutException) {
+                return TIMEOUT;
+            }
+            return UNREACHABLE;
+        }
+        if (t instanceof java.util.concurrent.TimeoutException) {
+            return TIMEOUT;
+        }
+        if (t.getCause() != null && t.getCause() != t) {
+            return of(t.getCause());
+        }
+        return INTERNAL;
+    }
+}
