@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /** Settings every exporter section has. */
 public interface ExporterSettings {
-    boolean enabled();
+    Boolean enabled();
 
     Duration refresh();
 

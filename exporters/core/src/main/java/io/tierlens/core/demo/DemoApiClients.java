@@ -1,0 +1,35 @@
+package io.tierlens.core.demo;
+
+import io.tierlens.core.aws.ApiClients;
+import io.tierlens.core.aws.AwsClientFactory;
+import io.tierlens.core.aws.AwsTarget;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * {@link ApiClients} of the demo: every client interface is answered by a simulation registered by the
+ * exporter modules' {@link DemoSimulation}s. Asking for an interface nobody simulates is a programming error.
+ */
+public final class DemoApiClients implements ApiClients {
+    private final Map<Class<?>, Function<AwsTarget, ?>> simulations = new ConcurrentHashMap<>();
+    private final Map<String, Object> instances = new ConcurrentHashMap<>();
+
+    public <T> void register(Class<T> api, Function<AwsTarget, ? extends T> simulation) {
+        simulations.put(api, simulation);
+    }
+
+    @Override
+    public <T> T get(Class<T> api, AwsTarget target, Function<AwsTarget, T> live) {
+        Function<AwsTarget, ?> sim = simulations.get(api);
+        if (sim == null) {
+            throw new IllegalStateException("the demo has no simulation of " + api.getSimpleName());
+        }
+        return api.cast(instances.computeIfAbsent(api.getName() + "|" + target.key(), k -> sim.apply(target)));
+    }
+
+    @Override
+    public AwsClientFactory factory() {
+        throw new IllegalStateException("the demo builds no real AWS clients");
+    }
+}
