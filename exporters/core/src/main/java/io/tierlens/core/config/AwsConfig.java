@@ -13,6 +13,8 @@ import java.util.Map;
  * @param maxAttempts attempts per call with adaptive retry, default 5
  * @param requestsPerSecond token bucket per (service, operation), default 5 per second
  * @param operationRequestsPerSecond overrides per operation name, e.g. {@code GetMetricData: 10}
+ * @param watchDefaultAccount watch the default credentials' own account in {@code regions}, default true; set
+ *     false when tierlens runs in a tooling account and only watches {@code accounts}
  */
 public record AwsConfig(
         String endpoint,
@@ -21,7 +23,8 @@ public record AwsConfig(
         Duration attemptTimeout,
         Integer maxAttempts,
         Double requestsPerSecond,
-        Map<String, Double> operationRequestsPerSecond)
+        Map<String, Double> operationRequestsPerSecond,
+        Boolean watchDefaultAccount)
         implements ConfigChecked {
 
     public AwsConfig {
@@ -33,6 +36,7 @@ public record AwsConfig(
         requestsPerSecond = requestsPerSecond == null ? 5.0 : requestsPerSecond;
         operationRequestsPerSecond =
                 operationRequestsPerSecond == null ? Map.of() : Map.copyOf(operationRequestsPerSecond);
+        watchDefaultAccount = watchDefaultAccount == null || watchDefaultAccount;
     }
 
     @Override

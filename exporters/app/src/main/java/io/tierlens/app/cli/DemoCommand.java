@@ -1,0 +1,97 @@
+package io.tierlens.app.cli;
+
+import io.tierlens.app.demo.DemoEnvironmentFactory;
+import io.tierlens.app.wiring.Modules;
+import io.tierlens.app.wiring.TierlensProcess;
+import io.tierlens.core.config.ConfigException;
+import io.tierlens.core.config.LoadedConfig;
+import io.tierlens.core.demo.Scenario;
+import io.tierlens.core.exporter.ExporterModule;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code tierlens demo}: every exporter against a simulated account and cluster. */
+@Command(
+        name = "demo",
+        description = "Run every exporter against a simulated account (123456789012) and cluster. Nothing is real;"
+                + " tierlens_build_info{mode=\"demo\"} says so.")
+public final class DemoCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(DemoCommand.class);
+
+    @Option(
+            names = {"-p", "--port"},
+            defaultValue = "9469",
+            description = "Port for /metrics (default 9469).")
+    int port;
+
+    @Option(
+            names = "--speed",
+            defaultValue = "1",
+            description = "Scenario minutes per real minute (default 1). 30 plays the 30-minute story in one minute.")
+    double speed;
+
+    @Option(
+            names = "--scale",
+            defaultValue = "2",
+            description = "Number of simulated ALBs (default 2); other resources scale with it. Benchmarks use 200.")
+    int scale;
+
+    @Option(
+            names = "--aws-latency",
+            defaultValue = "0s",
+            description = "Delay added to every simulated AWS call, e.g. 5s: shows that a slow AWS side never slows"
+                    + " /metrics (used by the benchmarks).")
+    String awsLatency;
+
+    @Mixin
+    LoggingOptions logging;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        logging.apply();
+        if (speed <= 0 || scale < 1) {
+            spec.commandLine().getErr().println("--speed must be positive and --scale at least 1");
+            return Configs.INVALID;
+        }
+        var latency = io.tierlens.core.config.Durations.parse(awsLatency);
+        if (latency.isEmpty()) {
+            spec.commandLine()
+                    .getErr()
+                    .println("--aws-latency: expected a duration like 5s, got \"" + awsLatency + "\"");
+            return Configs.INVALID;
+        }
+        List<ExporterModule<?>> modules = Modules.all();
+        Clock clock = Clock.systemUTC();
+        Scenario scenario = Scenario.startingNow(clock, speed, scale);
+        TierlensProcess.ConfigSource source = new TierlensProcess.ConfigSource() {
+            @Override
+            public LoadedConfig load() throws ConfigException {
+                return Configs.demo(modules);
+            }
+
+            @Override
+            public boolean reloadable() {
+                return false;
+            }
+        };
+        log.info(
+                "DEMO MODE: simulated account {} and cluster, speed {}x, {} ALB(s). No real system is observed.",
+                DemoEnvironmentFactory.DEMO_ACCOUNT,
+                speed,
+                scale);
+        TierlensProcess process = TierlensProcess.start(
+                modules, new DemoEnvironmentFactory(clock, scenario, modules, latency.get()), source, clock, port);
+        return Serve.untilShutdown(process);
+    }
+}

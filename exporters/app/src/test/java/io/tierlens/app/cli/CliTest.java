@@ -1,0 +1,114 @@
+package io.tierlens.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tierlens.app.TierlensCli;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CliTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cmd = TierlensCli.commandLine();
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(err));
+        return cmd.execute(args);
+    }
+
+    private Path file(String yaml) throws IOException {
+        Path f = dir.resolve("tierlens.yaml");
+        Files.writeString(f, yaml);
+        return f;
+    }
+
+    @Test
+    void checkConfigPrintsASummaryAndExitsZero() throws Exception {
+        Path f = file("""
+                regions: [eu-west-1]
+                accounts:
+                  - name: shop-prod
+                    role_arn: arn:aws:iam::111122223333:role/tierlens-read
+                    external_id: s3cr3t-ext
+                exporters:
+                  alb:
+                    refresh: 120s
+                    tags: {"elbv2.k8s.aws/cluster": prod}
+                """);
+        assertThat(run("check-config", f.toString())).isZero();
+        assertThat(out.toString())
+                .contains(": OK")
+                .contains("regions:   eu-west-1")
+                .contains("shop-prod via arn:aws:iam::111122223333:role/tierlens-read (external id set)")
+                .contains("exporter alb: enabled, refresh 2m")
+                .doesNotContain("s3cr3t-ext");
+    }
+
+    @Test
+    void checkConfigReportsEveryErrorWithItsPathAndExitsTwo() throws Exception {
+        Path f = file("""
+                regions: [eu-west-9]
+                server:
+                  port: "nine"
+                exporters:
+                  alb:
+                    refresh: -5s
+                    refersh: 60s
+                  albb: {}
+                """);
+        assertThat(run("check-config", f.toString())).isEqualTo(2);
+        String e = err.toString();
+        assertThat(e).contains("5 error(s)");
+        assertThat(e).contains(f + ": regions[0]: unknown AWS region \"eu-west-9\"");
+        assertThat(e).contains("server.port: expected a whole number");
+        assertThat(e).contains("exporters.alb.refresh: negative duration");
+        assertThat(e).contains("exporters.alb.refersh: unknown key. Fix: did you mean 'refresh'?");
+        assertThat(e).contains("exporters.albb: unknown exporter");
+    }
+
+    @Test
+    void checkConfigOnAMissingFileExitsTwo() {
+        assertThat(run("check-config", dir.resolve("nope.yaml").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("nope.yaml: file not found");
+    }
+
+    @Test
+    void offlinePlanPacksTwoHundredAlbsIntoTheMinimumOfCalls() throws Exception {
+        Path f = file("regions: [eu-west-1, us-east-1]\naws: {account_id: \"111122223333\"}\n");
+        assertThat(run(
+                        "plan",
+                        "--config",
+                        f.toString(),
+                        "--offline",
+                        "--inventory",
+                        "load_balancer=200,target_group=600"))
+                .isZero();
+        String plan = out.toString();
+        // Queries per refresh and calls = ceil(queries / 500), for each (account, region)
+        assertThat(plan).containsPattern("111122223333\\s+eu-west-1\\s+(\\d+)\\s+(\\d+)");
+        var m = java.util.regex.Pattern.compile("111122223333\\s+eu-west-1\\s+(\\d+)\\s+(\\d+)")
+                .matcher(plan);
+        assertThat(m.find()).isTrue();
+        int queries = Integer.parseInt(m.group(1));
+        int calls = Integer.parseInt(m.group(2));
+        assertThat(calls).isEqualTo((queries + 499) / 500);
+        assertThat(plan).contains("us-east-1").contains("ListMetrics calls: 0");
+    }
+
+    @Test
+    void offlinePlanWithoutInventoryIsAnError() throws Exception {
+        Path f = file("regions: [eu-west-1]\naws: {account_id: \"111122223333\"}\n");
+        assertThat(run("plan", "--config", f.toString(), "--offline")).isEqualTo(2);
+        assertThat(err.toString()).contains("--offline needs --inventory");
+    }
+}
