@@ -113,7 +113,9 @@ public final class CloudWatchPlanner {
     private void execute(Round round) {
         try {
             round.done.complete(run(round));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Errors too (a NoClassDefFoundError from a slim jar): other exporters of the round wait on it
+            // without a time limit, so it must always complete.
             round.done.completeExceptionally(e);
         }
     }

@@ -125,7 +125,7 @@ public final class ConfigBinder {
                 }
             }
         }
-        int before = problems.errors().size();
+        List<String> failedPaths = new ArrayList<>();
         Object[] args = new Object[components.length];
         Class<?>[] types = new Class<?>[components.length];
         for (int i = 0; i < components.length; i++) {
@@ -133,10 +133,15 @@ public final class ConfigBinder {
             types[i] = rc.getType();
             String key = snake(rc.getName());
             JsonNode child = node == null ? null : node.get(key);
+            int before = problems.errors().size();
             Object v = bindValue(child, rc.getGenericType(), ConfigProblems.join(path, key));
+            if (problems.errors().size() > before) {
+                failedPaths.add(ConfigProblems.join(path, key));
+            }
             args[i] = v == null && rc.getType().isPrimitive() ? primitiveDefault(rc.getType()) : v;
         }
-        if (problems.errors().size() > before) {
+        if (!failedPaths.isEmpty()) {
+            checkDespiteFailedParts(type, types, args, path, failedPaths);
             return null;
         }
         try {
@@ -159,6 +164,37 @@ public final class ConfigBinder {
         }
     }
 
+    /**
+     * Runs the checks of a record some of whose parts did not bind, so that the user sees every error of the
+     * file at once (an unknown region is still reported next to a mistyped port). The failed parts are built
+     * from their defaults, so errors the check reports at (or under) their paths would only repeat or
+     * contradict the binding error and are left out; so is anything the half-built record throws.
+     */
+    private void checkDespiteFailedParts(
+            Class<?> type, Class<?>[] types, Object[] args, String path, List<String> failedPaths) {
+        if (!ConfigChecked.class.isAssignableFrom(type)) {
+            return;
+        }
+        ConfigProblems found = new ConfigProblems();
+        try {
+            Constructor<?> ctor = type.getDeclaredConstructor(types);
+            ctor.setAccessible(true);
+            ((ConfigChecked) ctor.newInstance(args)).check(path, found);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // A consequence of the parts that failed, which are reported already.
+            return;
+        }
+        for (ConfigError e : found.errors()) {
+            boolean repeats = failedPaths.stream()
+                    .anyMatch(f -> e.path().equals(f)
+                            || e.path().startsWith(f + ".")
+                            || e.path().startsWith(f + "["));
+            if (!repeats) {
+                problems.add(e.path(), e.message(), e.fix());
+            }
+        }
+    }
+
     private List<Object> bindList(JsonNode node, Type element, String path) {
         if (!node.isArray()) {
             problems.add(path, "expected a list", "write a YAML list, e.g. [a, b] or one '- item' per line");
@@ -166,7 +202,14 @@ public final class ConfigBinder {
         }
         List<Object> out = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
-            out.add(bindValue(node.get(i), element, path + "[" + i + "]"));
+            String itemPath = path + "[" + i + "]";
+            int before = problems.errors().size();
+            Object v = bindValue(node.get(i), element, itemPath);
+            if (v == null && problems.errors().size() == before) {
+                // A lone '-' would otherwise drop the whole list silently (regions: [] watches nothing).
+                problems.add(itemPath, "empty list item", "remove the '-' that has no value, or give it one");
+            }
+            out.add(v);
         }
         return out.contains(null) ? null : List.copyOf(out);
     }
@@ -180,8 +223,14 @@ public final class ConfigBinder {
         boolean failed = false;
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            Object v = bindValue(e.getValue(), value, ConfigProblems.join(path, e.getKey()));
-            failed |= v == null && !e.getValue().isNull();
+            String entryPath = ConfigProblems.join(path, e.getKey());
+            int before = problems.errors().size();
+            Object v = bindValue(e.getValue(), value, entryPath);
+            if (v == null && problems.errors().size() == before && value != JsonNode.class) {
+                // Only raw sections may be empty ('alb:' means "all defaults"); elsewhere a value is missing.
+                problems.add(entryPath, "has no value", "give it a value, or remove the key");
+            }
+            failed |= problems.errors().size() > before;
             out.put(e.getKey(), v);
         }
         return failed ? null : out;
@@ -308,6 +357,12 @@ public final class ConfigBinder {
         }
         if (c == String.class) {
             return "a text value";
+        }
+        if (c == Integer.class || c == Long.class || c == int.class || c == long.class) {
+            return "a whole number";
+        }
+        if (c == Double.class || c == double.class) {
+            return "a number";
         }
         return "a " + c.getSimpleName().toLowerCase(Locale.ROOT);
     }

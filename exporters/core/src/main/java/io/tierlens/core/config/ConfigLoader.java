@@ -2,6 +2,7 @@ package io.tierlens.core.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
@@ -13,13 +14,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a tierlens YAML file: parse, substitute {@code ${ENV}}, bind the core records and every exporter
  * section (with the exporter module's record type), check, and report every problem at once.
  */
 public final class ConfigLoader {
-    private static final YAMLMapper YAML = new YAMLMapper();
+    // Duplicate keys are errors: a second 'exporters:' would otherwise silently replace the first.
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private static final String YAML_FIX = "fix the YAML syntax (indentation, colons, quotes)";
 
     private final Map<String, Class<? extends ExporterSettings>> exporterTypes;
     private final Function<String, String> env;
@@ -47,19 +54,40 @@ public final class ConfigLoader {
         }
     }
 
+    /**
+     * One line naming where the syntax breaks. SnakeYAML's own message quotes the offending line, which may hold
+     * a secret (an unterminated {@code external_id: "...}), so only its problem, context and marks are used.
+     */
+    static ConfigError syntaxError(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+            String context = m.getContext() == null
+                    ? ""
+                    : m.getContext() + (m.getContextMark() == null ? "" : " (from " + at(m.getContextMark()) + ")")
+                            + ": ";
+            return new ConfigError(
+                    at(m.getProblemMark()), oneLine("not valid YAML: " + context + m.getProblem()), YAML_FIX);
+        }
+        JsonLocation loc = e.getLocation();
+        String where = loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        int nl = message.indexOf('\n');
+        return new ConfigError(where, "not valid YAML: " + (nl < 0 ? message : message.substring(0, nl)), YAML_FIX);
+    }
+
+    private static String at(Mark mark) {
+        return "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
+    }
+
+    private static String oneLine(String s) {
+        return s.replace('\n', ' ').replace('\r', ' ');
+    }
+
     public LoadedConfig loadText(String source, String yaml) throws ConfigException {
         JsonNode root;
         try {
             root = yaml.isBlank() ? YAML.createObjectNode() : YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            String where = loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new ConfigException(
-                    source,
-                    List.of(new ConfigError(
-                            where,
-                            "not valid YAML: " + e.getOriginalMessage(),
-                            "fix the YAML syntax (indentation, colons, quotes)")));
+            throw new ConfigException(source, List.of(syntaxError(e)));
         }
         if (root == null || root.isNull() || root.isMissingNode()) {
             root = YAML.createObjectNode();

@@ -20,21 +20,26 @@ public final class Durations {
         Matcher m = PART.matcher(s);
         Duration total = Duration.ZERO;
         int pos = 0;
-        while (m.find()) {
-            if (m.start() != pos) {
-                return Optional.empty();
+        try {
+            while (m.find()) {
+                if (m.start() != pos) {
+                    return Optional.empty();
+                }
+                long n = Long.parseLong(m.group(1));
+                total = total.plus(
+                        switch (m.group(2)) {
+                            case "ms" -> Duration.ofMillis(n);
+                            case "s" -> Duration.ofSeconds(n);
+                            case "m" -> Duration.ofMinutes(n);
+                            case "h" -> Duration.ofHours(n);
+                            case "d" -> Duration.ofDays(n);
+                            default -> Duration.ofDays(Math.multiplyExact(7, n));
+                        });
+                pos = m.end();
             }
-            long n = Long.parseLong(m.group(1));
-            total = total.plus(
-                    switch (m.group(2)) {
-                        case "ms" -> Duration.ofMillis(n);
-                        case "s" -> Duration.ofSeconds(n);
-                        case "m" -> Duration.ofMinutes(n);
-                        case "h" -> Duration.ofHours(n);
-                        case "d" -> Duration.ofDays(n);
-                        default -> Duration.ofDays(7 * n);
-                    });
-            pos = m.end();
+        } catch (NumberFormatException | ArithmeticException e) {
+            // Too large for a Duration: not a duration the user could mean, so a config error, not a crash.
+            return Optional.empty();
         }
         return pos == s.length() ? Optional.of(total) : Optional.empty();
     }

@@ -11,9 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Replaces {@code ${VAR}} and {@code ${VAR:-default}} in string values of a parsed tree ({@code $$} is a
- * literal {@code $}). Substituting after parsing, not in the raw text, means a variable's value can never
- * change the YAML structure.
+ * Replaces {@code ${VAR}} and {@code ${VAR:-default}} (the default when VAR is unset or empty) in string values
+ * of a parsed tree ({@code $$} is a literal {@code $}). Substituting after parsing, not in the raw text, means a
+ * variable's value can never change the YAML structure.
  */
 public final class EnvSubstitution {
     private static final Pattern VAR = Pattern.compile("\\$\\$|\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
@@ -60,7 +60,8 @@ public final class EnvSubstitution {
                 replacement = "$";
             } else {
                 String value = env.apply(m.group(1));
-                if (value == null) {
+                if ((value == null || value.isEmpty()) && m.group(2) != null) {
+                    // ':-' means "unset or empty", as in sh and compose files: Kubernetes sets unused ones to "".
                     value = m.group(2);
                 }
                 if (value == null) {

@@ -18,7 +18,10 @@ final class Regions {
             String r = regions.get(i);
             if (!KNOWN.contains(r)) {
                 String closest = KNOWN.stream()
-                        .min(Comparator.comparingInt(k -> ConfigBinder.editDistance(k, r)))
+                        // Ties broken by name: eu-west-9 is one edit from three regions, and the suggestion
+                        // must not depend on the iteration order of a hash set.
+                        .min(Comparator.<String>comparingInt(k -> ConfigBinder.editDistance(k, r))
+                                .thenComparing(Comparator.naturalOrder()))
                         .orElse("us-east-1");
                 problems.add(
                         path + "[" + i + "]",

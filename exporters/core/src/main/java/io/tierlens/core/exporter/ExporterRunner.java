@@ -61,7 +61,9 @@ public final class ExporterRunner {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (Exception | LinkageError e) {
+        } catch (Exception | Error e) {
+            // Errors too: one escaping a scheduled task cancels all its later runs, so the exporter would stop
+            // for good while still reporting up (and /-/ready would wait for it forever).
             String reason = FailureReason.of(e);
             state.set(before.failed(reason));
             self.refreshError(exporter.name(), reason);

@@ -22,9 +22,16 @@ public final class FailureReason {
     public static final String INVALID_RESPONSE = "invalid_response";
     public static final String INTERNAL = "internal";
 
+    /** Cause chains can be cyclic (A caused by B caused by A); walking them stops after this many links. */
+    private static final int MAX_CAUSE_DEPTH = 16;
+
     private FailureReason() {}
 
     public static String of(Throwable t) {
+        return of(t, 0);
+    }
+
+    private static String of(Throwable t, int depth) {
         if (t instanceof ExporterException e) {
             return e.reason();
         }
@@ -50,7 +57,7 @@ public final class FailureReason {
         }
         if (t instanceof SdkClientException || t instanceof IOException || t instanceof UncheckedIOException) {
             Throwable root = t;
-            while (root.getCause() != null && root.getCause() != root) {
+            for (int i = 0; i < MAX_CAUSE_DEPTH && root.getCause() != null && root.getCause() != root; i++) {
                 root = root.getCause();
             }
             if (root instanceof java.net.SocketTimeoutException || root instanceof java.net.http.HttpTimeoutException) {
@@ -61,8 +68,8 @@ public final class FailureReason {
         if (t instanceof java.util.concurrent.TimeoutException) {
             return TIMEOUT;
         }
-        if (t.getCause() != null && t.getCause() != t) {
-            return of(t.getCause());
+        if (t.getCause() != null && t.getCause() != t && depth < MAX_CAUSE_DEPTH) {
+            return of(t.getCause(), depth + 1);
         }
         return INTERNAL;
     }

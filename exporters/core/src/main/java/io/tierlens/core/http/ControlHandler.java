@@ -8,12 +8,16 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Serves every path the Prometheus HTTP server does not own: {@code /-/ready}, {@code /-/reload} and a small
  * landing page. client_java 1.5 has no call to add a context, so this is installed as its default handler.
  */
 final class ControlHandler implements HttpHandler {
+    private static final Logger log = LoggerFactory.getLogger(ControlHandler.class);
+
     private final Supplier<List<String>> notReady;
     private final Supplier<ReloadOutcome> reload;
     private final String landingPage;
@@ -30,18 +34,29 @@ final class ControlHandler implements HttpHandler {
             drain(exchange.getRequestBody());
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
-            switch (path) {
-                case "/-/ready" -> ready(exchange);
-                case "/-/reload" -> {
-                    if ("POST".equals(method) || "PUT".equals(method)) {
-                        doReload(exchange);
-                    } else {
-                        respond(exchange, 405, "Only POST reloads the configuration.\n");
-                    }
-                }
-                case "/" -> respond(exchange, 200, landingPage);
-                default -> respond(exchange, 404, "Not found. Try /metrics, /-/healthy, /-/ready or POST /-/reload.\n");
+            try {
+                dispatch(exchange, path, method);
+            } catch (RuntimeException e) {
+                // Without an answer the JDK server just drops the connection, and the caller of
+                // POST /-/reload would see an empty reply with no hint of what went wrong.
+                log.warn("{} {} failed: {}", method, path, e.toString());
+                respond(exchange, 500, "Internal error while handling " + path + "; see the tierlens log.\n");
             }
+        }
+    }
+
+    private void dispatch(HttpExchange exchange, String path, String method) throws IOException {
+        switch (path) {
+            case "/-/ready" -> ready(exchange);
+            case "/-/reload" -> {
+                if ("POST".equals(method) || "PUT".equals(method)) {
+                    doReload(exchange);
+                } else {
+                    respond(exchange, 405, "Only POST reloads the configuration.\n");
+                }
+            }
+            case "/" -> respond(exchange, 200, landingPage);
+            default -> respond(exchange, 404, "Not found. Try /metrics, /-/healthy, /-/ready or POST /-/reload.\n");
         }
     }
 
