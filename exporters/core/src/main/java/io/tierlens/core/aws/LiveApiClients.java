@@ -3,6 +3,7 @@ package io.tierlens.core.aws;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.slf4j.LoggerFactory;
 
 /** Production {@link ApiClients}: builds each real client once per (interface, target) and keeps it. */
 public final class LiveApiClients implements ApiClients, AutoCloseable {
@@ -31,7 +32,9 @@ public final class LiveApiClients implements ApiClients, AutoCloseable {
                 try {
                     closeable.close();
                 } catch (Exception e) {
-                    // closing at shutdown; nothing useful to do with a failure here
+                    // at shutdown a client that fails to close has nothing left to serve; note it and go on
+                    LoggerFactory.getLogger(LiveApiClients.class)
+                            .debug("closing an AWS client failed: {}", e.toString());
                 }
             }
         }

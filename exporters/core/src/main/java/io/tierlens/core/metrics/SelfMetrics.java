@@ -50,8 +50,7 @@ public final class SelfMetrics implements ApiCallRecorder {
                 .register(registry);
         seriesDropped = Counter.builder()
                 .name("tierlens_series_dropped")
-                .help("Series left out of an exporter's snapshot by the cardinality cap or because they were"
-                        + " duplicates.")
+                .help("Series left out of an exporter's snapshot by the cardinality cap (max_series).")
                 .labelNames("exporter")
                 .register(registry);
     }
