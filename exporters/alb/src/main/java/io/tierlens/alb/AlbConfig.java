@@ -56,7 +56,13 @@ public record AlbConfig(
                     "discovery changes rarely; use 5m or more");
         }
         for (int i = 0; i < percentiles.size(); i++) {
-            if (!PERCENTILES.contains(percentiles.get(i))) {
+            if (percentiles.indexOf(percentiles.get(i)) < i) {
+                // A repeated percentile would ask CloudWatch twice and export one series twice.
+                problems.add(
+                        ConfigProblems.join(path, "percentiles") + "[" + i + "]",
+                        "\"" + percentiles.get(i) + "\" is listed twice",
+                        "list each percentile once");
+            } else if (!PERCENTILES.contains(percentiles.get(i))) {
                 problems.add(
                         ConfigProblems.join(path, "percentiles") + "[" + i + "]",
                         "unsupported percentile \"" + percentiles.get(i) + "\"",

@@ -70,7 +70,10 @@ public final class AwsClientFactory implements AutoCloseable {
         }
         String role = target.roleArn().get();
         return assumedRoles.computeIfAbsent(role + "|" + target.region(), k -> {
-            StsClient sts = build(StsClient.builder().credentialsProvider(defaultChain()), target);
+            // STS itself is called with the default credentials: building it for `target` would ask for the
+            // role's credentials again, inside this computeIfAbsent ("Recursive update").
+            StsClient sts =
+                    build(StsClient.builder(), AwsTarget.defaultCredentials(target.accountId(), target.region()));
             AssumeRoleRequest.Builder request = AssumeRoleRequest.builder()
                     .roleArn(role)
                     .roleSessionName("tierlens")

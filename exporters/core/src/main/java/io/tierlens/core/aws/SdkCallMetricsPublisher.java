@@ -8,8 +8,8 @@ import software.amazon.awssdk.metrics.MetricPublisher;
 /**
  * Counts every HTTP attempt of every SDK call in {@code tierlens_aws_api_requests_total}. The SDK's own metrics
  * classify each attempt's error (its {@code ERROR_TYPE} uses the same throttling detection as its retry
- * strategy: {@code Throttling} codes, HTTP 429, ...), so a call that was throttled twice and then succeeded
- * counts two {@code throttled} and one {@code ok}.
+ * strategy: {@code Throttling} codes, HTTP 429, ...; HTTP 503 is counted as throttled too), so a call that was
+ * throttled twice and then succeeded counts two {@code throttled} and one {@code ok}.
  */
 public final class SdkCallMetricsPublisher implements MetricPublisher {
     private final ApiCallRecorder recorder;
@@ -43,11 +43,13 @@ public final class SdkCallMetricsPublisher implements MetricPublisher {
     static ApiOutcome outcome(MetricCollection attempt) {
         String errorType = first(attempt, CoreMetric.ERROR_TYPE);
         Integer status = first(attempt, HttpMetric.HTTP_STATUS_CODE);
-        if (errorType != null) {
-            return "Throttling".equals(errorType) ? ApiOutcome.THROTTLED : ApiOutcome.ERROR;
-        }
-        if (status != null && (status == 429)) {
+        // AWS sheds load three ways: a Throttling-type error code, HTTP 429, and HTTP 503 (ServiceUnavailable,
+        // SlowDown). The SDK calls the 503 a server error, but for the operator it means the same: slow down.
+        if ("Throttling".equals(errorType) || (status != null && (status == 429 || status == 503))) {
             return ApiOutcome.THROTTLED;
+        }
+        if (errorType != null) {
+            return ApiOutcome.ERROR;
         }
         return status != null && status >= 200 && status < 300 ? ApiOutcome.OK : ApiOutcome.ERROR;
     }

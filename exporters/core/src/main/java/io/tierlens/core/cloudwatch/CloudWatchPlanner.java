@@ -59,15 +59,14 @@ public final class CloudWatchPlanner {
     }
 
     /**
-     * The newest complete value of each query; queries with no data (and no zero-fill) are absent.
+     * The newest complete value of each query; queries with no data (and no zero-fill) are absent. An expected
+     * exporter with nothing to ask should still call this with no queries: it returns at once and lets the
+     * round run without waiting the gather window for it.
      *
      * @throws CloudWatchFetchException if any of these queries could not be fetched
      */
     public Map<MetricQuery, MetricValue> fetch(String exporter, AwsTarget target, Collection<MetricQuery> queries)
             throws CloudWatchFetchException, InterruptedException {
-        if (queries.isEmpty()) {
-            return Map.of();
-        }
         Round round;
         boolean runNow;
         synchronized (this) {
@@ -77,6 +76,14 @@ public final class CloudWatchPlanner {
             if (runNow) {
                 close(round);
             }
+        }
+        if (queries.isEmpty()) {
+            // Nothing to ask (e.g. a filter matches no resource), but joining the round matters: the other
+            // exporters of this target would otherwise wait the whole gather window for us.
+            if (runNow) {
+                execute(round);
+            }
+            return Map.of();
         }
         if (runNow) {
             execute(round);
