@@ -52,7 +52,8 @@ public final class AwsWireMock implements AutoCloseable {
                         Duration.ofSeconds(5),
                         maxAttempts,
                         1000.0,
-                        Map.of()),
+                        Map.of(),
+                        true),
                 self);
     }
 

@@ -1,5 +1,6 @@
 package io.tierlens.app.wiring;
 
+import io.tierlens.alb.AlbModule;
 import io.tierlens.core.config.ExporterSettings;
 import io.tierlens.core.exporter.ExporterModule;
 import java.util.LinkedHashMap;
@@ -11,7 +12,7 @@ public final class Modules {
     private Modules() {}
 
     public static List<ExporterModule<?>> all() {
-        return List.of();
+        return List.of(new AlbModule());
     }
 
     /** Exporter name → config record, for {@link io.tierlens.core.config.ConfigLoader}. */

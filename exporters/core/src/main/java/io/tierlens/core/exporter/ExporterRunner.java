@@ -6,7 +6,9 @@ import io.tierlens.core.metrics.SelfMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,9 @@ public final class ExporterRunner {
     private final Clock clock;
     private final int maxSeries;
     private final AtomicReference<ExporterState> state = new AtomicReference<>(ExporterState.initial());
+    // Reasons of the previous refresh's partial failures: a lasting problem is logged when it starts and when
+    // it ends, not once per refresh. Only the refresh thread touches it.
+    private Set<String> lastPartialReasons = Set.of();
 
     public ExporterRunner(Exporter exporter, SelfMetrics self, Clock clock, int maxSeries) {
         this.exporter = exporter;
@@ -52,10 +57,26 @@ public final class ExporterRunner {
             RefreshResult result = exporter.refresh();
             MetricSnapshots capped = cap(result.data());
             state.set(before.succeeded(capped, clock.instant(), result.dataTimestamp()));
+            Set<String> reasons = new HashSet<>();
             for (RefreshResult.PartialFailure p : result.partialFailures()) {
                 self.refreshError(exporter.name(), p.reason());
-                log.warn("exporter={} partial failure reason={}: {}", exporter.name(), p.reason(), p.message());
+                reasons.add(p.reason());
+                if (lastPartialReasons.contains(p.reason())) {
+                    log.debug(
+                            "exporter={} partial failure again reason={}: {}",
+                            exporter.name(),
+                            p.reason(),
+                            p.message());
+                } else {
+                    log.warn("exporter={} partial failure reason={}: {}", exporter.name(), p.reason(), p.message());
+                }
             }
+            for (String gone : lastPartialReasons) {
+                if (!reasons.contains(gone)) {
+                    log.info("exporter={} partial failure reason={} cleared", exporter.name(), gone);
+                }
+            }
+            lastPartialReasons = Set.copyOf(reasons);
             if (before.lastAttemptFailed()) {
                 log.info("exporter={} recovered", exporter.name());
             }

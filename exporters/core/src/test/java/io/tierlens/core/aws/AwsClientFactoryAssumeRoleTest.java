@@ -66,7 +66,8 @@ class AwsClientFactoryAssumeRoleTest {
                                 + "<ResponseMetadata><RequestId>r2</RequestId></ResponseMetadata>"
                                 + "</ListDashboardsResponse>")));
         factory = new AwsClientFactory(
-                new AwsConfig(aws.baseUrl(), null, Duration.ofSeconds(10), Duration.ofSeconds(5), 1, 100.0, Map.of()),
+                new AwsConfig(
+                        aws.baseUrl(), null, Duration.ofSeconds(10), Duration.ofSeconds(5), 1, 100.0, Map.of(), true),
                 ApiCallRecorder.NOOP);
         AwsTarget target =
                 new AwsTarget("210987654321", "shop-prod", "eu-west-1", Optional.of(ROLE), Optional.of("ext-42"));

@@ -78,7 +78,7 @@ class SdkCallMetricsPublisherTest {
     @Test
     void serverErrorsTimeoutsAndIoFailuresAreErrors() {
         MetricCollector call = call("RDS", "DescribeDBInstances");
-        attempt(call, 503, "ServerSideError");
+        attempt(call, 500, "ServerSideError");
         attempt(call, null, "ConfiguredTimeout");
         attempt(call, null, "IO");
         attempt(call, 403, "Other");
@@ -88,6 +88,17 @@ class SdkCallMetricsPublisherTest {
 
         assertThat(requests("rds", "DescribeDBInstances", "error")).isEqualTo(5);
         assertThat(requests("rds", "DescribeDBInstances", "ok")).isZero();
+    }
+
+    @Test
+    void http503IsCountedAsThrottledLikeThrottlingCodesAnd429() {
+        // AWS answers 503 (ServiceUnavailable / SlowDown) when it sheds load; the SDK retries it like a throttle.
+        MetricCollector call = call("RDS", "DescribeDBInstances");
+        attempt(call, 503, "ServerSideError");
+
+        publisher.publish(call.collect());
+
+        assertThat(requests("rds", "DescribeDBInstances", "throttled")).isEqualTo(1);
     }
 
     @Test
