@@ -68,6 +68,7 @@ public final class TierlensProcess implements AutoCloseable {
                 .port(port)
                 .threads(config.core().server().threads())
                 .registry(registry)
+                .exporterData(collector::renderedData)
                 .readiness(() -> collector.current().notReady())
                 .reload(this::reload)
                 .landingPage(LandingPage.html(environments.mode(), names(suite)))

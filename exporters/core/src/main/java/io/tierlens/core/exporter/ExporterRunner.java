@@ -2,10 +2,10 @@ package io.tierlens.core.exporter;
 
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.tierlens.core.metrics.RenderedSnapshot;
 import io.tierlens.core.metrics.SelfMetrics;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +25,7 @@ public final class ExporterRunner {
     private final Clock clock;
     private final int maxSeries;
     private final AtomicReference<ExporterState> state = new AtomicReference<>(ExporterState.initial());
+    private final AtomicReference<RenderedSnapshot> rendered = new AtomicReference<>(RenderedSnapshot.EMPTY);
     // Reasons of the previous refresh's partial failures: a lasting problem is logged when it starts and when
     // it ends, not once per refresh. Only the refresh thread touches it.
     private Set<String> lastPartialReasons = Set.of();
@@ -56,6 +57,8 @@ public final class ExporterRunner {
         try {
             RefreshResult result = exporter.refresh();
             MetricSnapshots capped = cap(result.data());
+            // Rendered here, on the refresh thread, so that no scrape pays for it.
+            rendered.set(RenderedSnapshot.render(capped));
             state.set(before.succeeded(capped, clock.instant(), result.dataTimestamp()));
             Set<String> reasons = new HashSet<>();
             for (RefreshResult.PartialFailure p : result.partialFailures()) {
@@ -106,14 +109,19 @@ public final class ExporterRunner {
     /** The data to serve now: the last good snapshot unless it is older than max staleness. */
     public MetricSnapshots servable() {
         ExporterState s = state.get();
+        return fresh(s) ? s.lastGood().get() : MetricSnapshots.of();
+    }
+
+    /** {@link #servable()} as pre-rendered text exposition. */
+    public RenderedSnapshot servableRendered() {
+        return fresh(state.get()) ? rendered.get() : RenderedSnapshot.EMPTY;
+    }
+
+    private boolean fresh(ExporterState s) {
         if (s.lastGood().isEmpty() || s.lastSuccess().isEmpty()) {
-            return MetricSnapshots.of();
+            return false;
         }
-        Instant now = clock.instant();
-        if (Duration.between(s.lastSuccess().get(), now).compareTo(exporter.maxStaleness()) > 0) {
-            return MetricSnapshots.of();
-        }
-        return s.lastGood().get();
+        return Duration.between(s.lastSuccess().get(), clock.instant()).compareTo(exporter.maxStaleness()) <= 0;
     }
 
     private MetricSnapshots cap(MetricSnapshots data) {

@@ -4,6 +4,7 @@ import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.tierlens.core.metrics.FamilyBuilder;
+import io.tierlens.core.metrics.RenderedSnapshot;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,6 +79,24 @@ public final class ExporterSuite implements AutoCloseable {
                 .toList();
     }
 
+    /** Every exporter's data, pre-rendered, in runner order; no I/O. */
+    public List<RenderedSnapshot> renderedData() {
+        List<RenderedSnapshot> out = new ArrayList<>(runners.size());
+        for (ExporterRunner r : runners) {
+            out.add(r.servableRendered());
+        }
+        return out;
+    }
+
+    /** The scrape-time self gauges (up, last success, data age) of every exporter. */
+    public MetricSnapshots selfSnapshots() {
+        MetricSnapshots.Builder out = MetricSnapshots.builder();
+        for (MetricSnapshot s : selfGauges()) {
+            out.metricSnapshot(s);
+        }
+        return out.build();
+    }
+
     /** Data of every exporter plus the self gauges; no I/O. */
     public MetricSnapshots collect() {
         MetricSnapshots.Builder out = MetricSnapshots.builder();
@@ -140,7 +159,10 @@ public final class ExporterSuite implements AutoCloseable {
         }
     }
 
-    /** The single collector registered in the registry; {@link #swap} installs a new suite on reload. */
+    /**
+     * The single collector registered in the registry: it contributes the self gauges, while the exporters'
+     * data is served pre-rendered through {@link #renderedData()}. {@link #swap} installs a new suite on reload.
+     */
     public static final class SuiteCollector implements MultiCollector {
         private volatile ExporterSuite suite;
 
@@ -159,9 +181,13 @@ public final class ExporterSuite implements AutoCloseable {
             return prev;
         }
 
+        public List<RenderedSnapshot> renderedData() {
+            return suite.renderedData();
+        }
+
         @Override
         public MetricSnapshots collect() {
-            return suite.collect();
+            return suite.selfSnapshots();
         }
     }
 }

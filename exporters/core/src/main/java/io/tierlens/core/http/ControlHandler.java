@@ -21,11 +21,17 @@ final class ControlHandler implements HttpHandler {
     private final Supplier<List<String>> notReady;
     private final Supplier<ReloadOutcome> reload;
     private final String landingPage;
+    private final MetricsEndpoint metrics;
 
-    ControlHandler(Supplier<List<String>> notReady, Supplier<ReloadOutcome> reload, String landingPage) {
+    ControlHandler(
+            Supplier<List<String>> notReady,
+            Supplier<ReloadOutcome> reload,
+            String landingPage,
+            MetricsEndpoint metrics) {
         this.notReady = notReady;
         this.reload = reload;
         this.landingPage = landingPage;
+        this.metrics = metrics;
     }
 
     @Override
@@ -47,6 +53,7 @@ final class ControlHandler implements HttpHandler {
 
     private void dispatch(HttpExchange exchange, String path, String method) throws IOException {
         switch (path) {
+            case "/metrics" -> metrics.handle(exchange);
             case "/-/ready" -> ready(exchange);
             case "/-/reload" -> {
                 if ("POST".equals(method) || "PUT".equals(method)) {

@@ -2,6 +2,7 @@ package io.tierlens.core.http;
 
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.tierlens.core.metrics.RenderedSnapshot;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
@@ -16,6 +17,9 @@ import java.util.function.Supplier;
  * snapshots held in memory), {@code /-/healthy}, {@code /-/ready}, {@code /-/reload} and a landing page.
  */
 public final class TierlensHttpServer implements AutoCloseable {
+    /** The registry's series only (self-metrics, JVM), in any format client_java negotiates. */
+    public static final String SELF_METRICS_PATH = "/-/metrics/self";
+
     private final HTTPServer server;
 
     private TierlensHttpServer(HTTPServer server) {
@@ -44,6 +48,7 @@ public final class TierlensHttpServer implements AutoCloseable {
                 () -> ReloadOutcome.refused(List.of("reload is not supported in this mode"));
         private String landingPage = "tierlens\n";
         private int threads = 4;
+        private Supplier<List<RenderedSnapshot>> exporterData = List::of;
 
         public Builder host(String host) {
             this.host = Objects.requireNonNull(host);
@@ -77,6 +82,12 @@ public final class TierlensHttpServer implements AutoCloseable {
             return this;
         }
 
+        /** The exporters' pre-rendered data, appended to the registry's live series on {@code /metrics}. */
+        public Builder exporterData(Supplier<List<RenderedSnapshot>> exporterData) {
+            this.exporterData = Objects.requireNonNull(exporterData);
+            return this;
+        }
+
         public Builder threads(int threads) {
             this.threads = threads;
             return this;
@@ -96,7 +107,11 @@ public final class TierlensHttpServer implements AutoCloseable {
                     .registry(registry)
                     .executorService(executor)
                     .registerHealthHandler(true)
-                    .defaultHandler(new ControlHandler(notReady, reload, landingPage))
+                    // client_java's own handler (content negotiation, gzip) serves the registry alone at this
+                    // path; /metrics is ours so that exporter data is served pre-rendered.
+                    .metricsHandlerPath(SELF_METRICS_PATH)
+                    .defaultHandler(new ControlHandler(
+                            notReady, reload, landingPage, new MetricsEndpoint(registry, exporterData)))
                     .buildAndStart();
             return new TierlensHttpServer(server);
         }

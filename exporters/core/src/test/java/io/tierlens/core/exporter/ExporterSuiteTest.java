@@ -127,7 +127,11 @@ class ExporterSuiteTest {
         suite = new ExporterSuite(List.of(first), clock);
         ExporterSuite.SuiteCollector collector = new ExporterSuite.SuiteCollector(suite);
         registry.register(collector);
-        assertThat(Scraped.names(registry.scrape())).contains("tierlens_first");
+        // The registry holds the live self gauges; exporter data is served pre-rendered beside it.
+        assertThat(Scraped.value(registry.scrape(), "tierlens_exporter_up", "exporter", "first"))
+                .hasValue(1.0);
+        assertThat(Scraped.names(registry.scrape())).doesNotContain("tierlens_first");
+        assertThat(renderedText(collector)).contains("tierlens_first").doesNotContain("tierlens_second");
 
         ExporterSuite next = new ExporterSuite(List.of(second), clock);
         ExporterSuite previous = collector.swap(next);
@@ -136,7 +140,15 @@ class ExporterSuiteTest {
 
         assertThat(previous.runners()).containsExactly(first);
         assertThat(collector.current()).isSameAs(next);
-        assertThat(Scraped.names(registry.scrape())).contains("tierlens_second").doesNotContain("tierlens_first");
+        assertThat(Scraped.value(registry.scrape(), "tierlens_exporter_up", "exporter", "second"))
+                .hasValue(1.0);
+        assertThat(renderedText(collector)).contains("tierlens_second").doesNotContain("tierlens_first");
+    }
+
+    private static String renderedText(ExporterSuite.SuiteCollector collector) {
+        StringBuilder sb = new StringBuilder();
+        collector.renderedData().forEach(r -> sb.append(new String(r.text(), java.nio.charset.StandardCharsets.UTF_8)));
+        return sb.toString();
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.tierlens.core.exporter.ExporterRunner;
 import io.tierlens.core.exporter.ExporterSuite;
 import io.tierlens.core.metrics.FamilyBuilder;
+import io.tierlens.core.metrics.RenderedSnapshot;
 import io.tierlens.core.metrics.SelfMetrics;
 import io.tierlens.core.testing.MutableClock;
 import io.tierlens.core.testing.ScriptedExporter;
@@ -24,6 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,7 @@ class TierlensHttpServerTest {
     private final AtomicReference<ReloadOutcome> reload = new AtomicReference<>(ReloadOutcome.ok());
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final AtomicReference<Supplier<List<RenderedSnapshot>>> exporterData = new AtomicReference<>(List::of);
     private TierlensHttpServer server;
 
     @BeforeEach
@@ -47,6 +50,7 @@ class TierlensHttpServerTest {
                 .host("127.0.0.1")
                 .port(0)
                 .registry(registry)
+                .exporterData(() -> exporterData.get().get())
                 .readiness(() -> List.copyOf(waiting))
                 .reload(reload::get)
                 .landingPage("<html>tierlens</html>")
@@ -87,6 +91,31 @@ class TierlensHttpServerTest {
         assertThat(r.body())
                 .contains("# TYPE tierlens_test_requests_total counter", "tierlens_test_requests_total 3.0");
         assertThat(TextExposition.problems(r.body())).isEmpty();
+    }
+
+    @Test
+    void metricsAppendsPreRenderedExporterDataToTheLiveRegistry() throws Exception {
+        exporterData.set(() -> List.of(RenderedSnapshot.render(
+                MetricSnapshots.of(FamilyBuilder.gauge("tierlens_cached_value", "pre-rendered", "id")
+                        .add(7, "x")
+                        .build()))));
+
+        String body = get("/metrics").body();
+
+        assertThat(body).contains("tierlens_test_requests_total 3.0").contains("tierlens_cached_value{id=\"x\"} 7.0");
+        assertThat(TextExposition.problems(body)).isEmpty();
+    }
+
+    @Test
+    void selfMetricsPathServesTheRegistryAlone() throws Exception {
+        exporterData.set(() -> List.of(RenderedSnapshot.render(
+                MetricSnapshots.of(FamilyBuilder.gauge("tierlens_cached_value", "pre-rendered", "id")
+                        .add(7, "x")
+                        .build()))));
+
+        String body = get(TierlensHttpServer.SELF_METRICS_PATH).body();
+
+        assertThat(body).contains("tierlens_test_requests_total 3.0").doesNotContain("tierlens_cached_value");
     }
 
     @Test
@@ -211,7 +240,9 @@ class TierlensHttpServerTest {
         ExporterRunner fastRunner = new ExporterRunner(fast, self, clock, 100);
         try (ExporterSuite suite =
                 new ExporterSuite(List.of(new ExporterRunner(slow, self, clock, 100), fastRunner), clock)) {
-            registry.register(new ExporterSuite.SuiteCollector(suite));
+            ExporterSuite.SuiteCollector collector = new ExporterSuite.SuiteCollector(suite);
+            registry.register(collector);
+            exporterData.set(collector::renderedData);
             suite.start();
             assertThat(slow.firstRefreshStarted().await(30, TimeUnit.SECONDS)).isTrue();
             await().atMost(30, TimeUnit.SECONDS).until(() -> fastRunner.state().attempted());
