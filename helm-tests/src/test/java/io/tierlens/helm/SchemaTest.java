@@ -31,6 +31,7 @@ class SchemaTest {
                 "list for a map                       | 'serviceMonitor: {additionalLabels: [a]}' | additionalLabels",
                 "value outside the enum               | deploymentMode: split                    | deploymentMode",
                 "unquoted account id                  | 'config: {aws: {account_id: 111122223333}}' | account_id",
+                "unquoted image tag                   | 'image: {tag: 1.10}'                     | tag",
                 "role ARN that is not one             | 'deployment: {serviceAccount: {roleArn: tierlens}}' | roleArn",
             })
     void refuses(String what, String values, String named) {
