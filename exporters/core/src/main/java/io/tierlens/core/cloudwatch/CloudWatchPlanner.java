@@ -65,9 +65,6 @@ public final class CloudWatchPlanner {
      */
     public Map<MetricQuery, MetricValue> fetch(String exporter, AwsTarget target, Collection<MetricQuery> queries)
             throws CloudWatchFetchException, InterruptedException {
-        if (queries.isEmpty()) {
-            return Map.of();
-        }
         Round round;
         boolean runNow;
         synchronized (this) {
@@ -80,6 +77,10 @@ public final class CloudWatchPlanner {
         }
         if (runNow) {
             execute(round);
+        } else if (queries.isEmpty()) {
+            // Nothing to fetch (no resources in this target): joining the round is enough, so the exporters
+            // that do have queries need not wait the gather window for us.
+            return Map.of();
         } else {
             try {
                 round.done.get(config.gatherWindow().toMillis(), TimeUnit.MILLISECONDS);
