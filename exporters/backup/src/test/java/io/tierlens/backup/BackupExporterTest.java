@@ -102,8 +102,8 @@ class BackupExporterTest {
 
         assertThat(r.partialFailures()).isEmpty();
         assertThat(value(r.data(), "tierlens_backup_aws_backup_configured")).contains(0.0);
-        assertThat(value(r.data(), "tierlens_backup_rds_retention_days", "db_instance", "shop-db-1"))
-                .contains(7.0);
+        assertThat(value(r.data(), "tierlens_backup_rds_retention_seconds", "db_instance", "shop-db-1"))
+                .contains(7 * 86_400.0);
         assertThat(size(r.data(), "tierlens_backup_jobs")).isZero();
     }
 
@@ -127,7 +127,7 @@ class BackupExporterTest {
         env.clock.advance(Duration.ofMinutes(55));
         RefreshResult later = exporter.refresh();
         assertThat(size(later.data(), "tierlens_backup_jobs")).isZero();
-        assertThat(size(later.data(), "tierlens_backup_rds_retention_days")).isEqualTo(1);
+        assertThat(size(later.data(), "tierlens_backup_rds_retention_seconds")).isEqualTo(1);
     }
 
     @Test
@@ -155,7 +155,7 @@ class BackupExporterTest {
 
         assertThat(env.backup().calls).isEmpty();
         assertThat(size(r.data(), "tierlens_backup_aws_backup_configured")).isZero();
-        assertThat(size(r.data(), "tierlens_backup_rds_retention_days")).isEqualTo(1);
+        assertThat(size(r.data(), "tierlens_backup_rds_retention_seconds")).isEqualTo(1);
     }
 
     @Test

@@ -18,7 +18,13 @@ import java.util.Set;
  */
 public final class RdsBackupCollector {
     static final String LATEST_RESTORABLE = "tierlens_backup_rds_latest_restorable_timestamp_seconds";
-    static final String RETENTION = "tierlens_backup_rds_retention_days";
+    /**
+     * METRICS.md names it {@code tierlens_backup_rds_retention_days}; promtool rejects a {@code _days} unit (base
+     * units only), so it is exported in seconds: days × 86400.
+     */
+    static final String RETENTION = "tierlens_backup_rds_retention_seconds";
+
+    static final double DAY_SECONDS = 86_400;
     static final String LATEST_SNAPSHOT = "tierlens_backup_rds_latest_snapshot_timestamp_seconds";
     static final String SNAPSHOTS = "tierlens_backup_rds_snapshots";
     static final String SNAPSHOT_SIZE = "tierlens_backup_rds_snapshot_size_bytes";
@@ -39,8 +45,11 @@ public final class RdsBackupCollector {
         String region = target.region();
         for (DbBackupState i : inv.instances()) {
             String id = i.identifier();
-            instanceGauge(out, RETENTION, "Automated backup retention of the DB instance in days; 0 = backups off.")
-                    .add(i.retentionDays(), account, region, id);
+            instanceGauge(
+                            out,
+                            RETENTION,
+                            "Automated backup retention of the DB instance (a whole number of days); 0 = backups off.")
+                    .add(i.retentionDays() * DAY_SECONDS, account, region, id);
             i.latestRestorableTime()
                     .ifPresent(t -> instanceGauge(
                                     out,
@@ -121,7 +130,7 @@ public final class RdsBackupCollector {
                 "destination_region");
         destinations.forEach(d -> f.add(1, account, region, i.identifier(), d));
         if (i.retentionDays() == 0) {
-            return; // backups are off: retention_days says so, a replication 0 would only repeat it
+            return; // backups are off: the retention says so, a replication 0 would only repeat it
         }
         for (String expected : expectedReplicationRegions) {
             if (!destinations.contains(expected)) {

@@ -48,9 +48,9 @@ class RdsBackupCollectorTest {
                 .contains((double) restorable.getEpochSecond());
         assertThat(value(s, "tierlens_backup_rds_latest_restorable_timestamp_seconds", "db_instance", "rep"))
                 .isEmpty();
-        assertThat(value(s, "tierlens_backup_rds_retention_days", "db_instance", "db"))
-                .contains(7.0);
-        assertThat(value(s, "tierlens_backup_rds_retention_days", "db_instance", "rep"))
+        assertThat(value(s, "tierlens_backup_rds_retention_seconds", "db_instance", "db"))
+                .contains(7 * 86_400.0);
+        assertThat(value(s, "tierlens_backup_rds_retention_seconds", "db_instance", "rep"))
                 .contains(0.0);
     }
 
@@ -150,6 +150,6 @@ class RdsBackupCollectorTest {
                         "region",
                         "eu-west-1"))
                 .contains((double) latest.getEpochSecond());
-        assertThat(size(s, "tierlens_backup_rds_retention_days")).isZero();
+        assertThat(size(s, "tierlens_backup_rds_retention_seconds")).isZero();
     }
 }

@@ -107,7 +107,7 @@ class BackupDemoSimulationTest {
         MetricSnapshots s = at(1, 5);
 
         assertThat(value(s, "tierlens_backup_aws_backup_configured")).contains(1.0);
-        assertThat(value(s, "tierlens_backup_rds_retention_days", "db_instance", "shop-db-2"))
+        assertThat(value(s, "tierlens_backup_rds_retention_seconds", "db_instance", "shop-db-2"))
                 .contains(0.0);
         assertThat(value(s, "tierlens_backup_rds_snapshots", "db_instance", "shop-db-1", "type", "automated"))
                 .contains(7.0);
