@@ -59,7 +59,9 @@ public final class CloudWatchPlanner {
     }
 
     /**
-     * The newest complete value of each query; queries with no data (and no zero-fill) are absent.
+     * The newest complete value of each query; queries with no data (and no zero-fill) are absent. An expected
+     * exporter with nothing to ask should still call this with no queries: it returns at once and lets the
+     * round run without waiting the gather window for it.
      *
      * @throws CloudWatchFetchException if any of these queries could not be fetched
      */
@@ -75,12 +77,16 @@ public final class CloudWatchPlanner {
                 close(round);
             }
         }
+        if (queries.isEmpty()) {
+            // Nothing to ask (e.g. a filter matches no resource), but joining the round matters: the other
+            // exporters of this target would otherwise wait the whole gather window for us.
+            if (runNow) {
+                execute(round);
+            }
+            return Map.of();
+        }
         if (runNow) {
             execute(round);
-        } else if (queries.isEmpty()) {
-            // Nothing to fetch (no resources in this target): joining the round is enough, so the exporters
-            // that do have queries need not wait the gather window for us.
-            return Map.of();
         } else {
             try {
                 round.done.get(config.gatherWindow().toMillis(), TimeUnit.MILLISECONDS);
