@@ -1,7 +1,9 @@
 package io.tierlens.app.wiring;
 
+import io.tierlens.batch.BatchModule;
 import io.tierlens.core.config.ExporterSettings;
 import io.tierlens.core.exporter.ExporterModule;
+import io.tierlens.dr.DrModule;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +13,7 @@ public final class Modules {
     private Modules() {}
 
     public static List<ExporterModule<?>> all() {
-        return List.of();
+        return List.of(new DrModule(), new BatchModule());
     }
 
     /** Exporter name → config record, for {@link io.tierlens.core.config.ConfigLoader}. */

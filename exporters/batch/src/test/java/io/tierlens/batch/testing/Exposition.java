@@ -4,6 +4,7 @@ import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.InfoSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -38,9 +39,7 @@ public final class Exposition {
     public static OptionalDouble value(MetricSnapshots snapshots, String name, Map<String, String> labels) {
         List<Double> found = new ArrayList<>();
         for (MetricSnapshot s : snapshots) {
-            String exposed = s instanceof CounterSnapshot
-                    ? s.getMetadata().getName() + "_total"
-                    : s.getMetadata().getName();
+            String exposed = exposed(s);
             if (!exposed.equals(name) && !s.getMetadata().getName().equals(name)) {
                 continue;
             }
@@ -60,14 +59,21 @@ public final class Exposition {
     public static List<Labels> labels(MetricSnapshots snapshots, String name) {
         List<Labels> out = new ArrayList<>();
         for (MetricSnapshot s : snapshots) {
-            String exposed = s instanceof CounterSnapshot
-                    ? s.getMetadata().getName() + "_total"
-                    : s.getMetadata().getName();
+            String exposed = exposed(s);
             if (exposed.equals(name) || s.getMetadata().getName().equals(name)) {
                 s.getDataPoints().forEach(p -> out.add(p.getLabels()));
             }
         }
         return out;
+    }
+
+    /** The name a scrape shows: client_java keeps counters without {@code _total} and info without {@code _info}. */
+    private static String exposed(MetricSnapshot s) {
+        String name = s.getMetadata().getName();
+        if (s instanceof CounterSnapshot) {
+            return name + "_total";
+        }
+        return s instanceof InfoSnapshot ? name + "_info" : name;
     }
 
     public static Optional<String> label(Labels labels, String name) {
