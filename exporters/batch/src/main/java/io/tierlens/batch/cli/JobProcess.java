@@ -1,57 +1,60 @@
 package io.tierlens.batch.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The wrapped command: started with our stdin, its stdout and stderr copied to ours as they arrive (chunk by
- * chunk, bytes unchanged), so {@code kubectl logs} shows the job's output live and in its own streams.
+ * The wrapped command. Its stdin, stdout and stderr are ours (inherited, not copied): {@code kubectl logs} shows
+ * its output live, in its own streams, bytes unchanged, and nothing is lost or held up when it exits or is killed
+ * — a copying thread would race the JDK, which closes a process's pipes when it exits, and would wait for any
+ * background process that keeps them open.
  */
 final class JobProcess {
     private final Process process;
-    private final Thread stdout;
-    private final Thread stderr;
 
-    private JobProcess(Process process, OutputStream out, OutputStream err) {
+    private JobProcess(Process process) {
         this.process = process;
-        this.stdout = pump(process.getInputStream(), out, "run-job-stdout");
-        this.stderr = pump(process.getErrorStream(), err, "run-job-stderr");
     }
 
     /**
      * Starts {@code command} (no shell: the first element is the program, found on PATH).
      *
+     * @param stdout where its output goes: {@link ProcessBuilder.Redirect#INHERIT} in production
+     * @param stderr where its errors go: {@link ProcessBuilder.Redirect#INHERIT} in production
      * @throws IOException when the program does not exist or cannot be executed
      */
-    static JobProcess start(List<String> command, OutputStream out, OutputStream err) throws IOException {
-        Process p = new ProcessBuilder(command)
+    static JobProcess start(List<String> command, ProcessBuilder.Redirect stdout, ProcessBuilder.Redirect stderr)
+            throws IOException {
+        return new JobProcess(new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.INHERIT)
-                .start();
-        return new JobProcess(p, out, err);
+                .redirectOutput(stdout)
+                .redirectError(stderr)
+                .start());
     }
 
-    /** Waits for the command to end and for its output to be copied; returns its exit code. */
+    /** Waits for the command to end; returns its exit code (128+N when a signal N ended it). */
     int waitFor() throws InterruptedException {
-        int code = process.waitFor();
-        stdout.join();
-        stderr.join();
-        return code;
+        return process.waitFor();
     }
 
     boolean alive() {
         return process.isAlive();
     }
 
-    /** Asks the command to stop (SIGTERM), and kills it (SIGKILL) if it is still running after {@code grace}. */
+    /**
+     * Asks the command to stop (SIGTERM, to the command only: it decides how to stop what it started) and kills it
+     * (SIGKILL) if it is still running after {@code grace}. Processes it started and left behind are killed then,
+     * since nothing would wait for them any more.
+     */
     void terminate(Duration grace) throws InterruptedException {
+        List<ProcessHandle> started = process.descendants().toList();
         process.destroy();
         if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
         }
+        started.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
     /**
@@ -62,50 +65,5 @@ final class JobProcess {
     static int startFailureExitCode(IOException e) {
         String msg = String.valueOf(e.getMessage());
         return msg.contains("error=2,") || msg.contains("No such file") ? 127 : 126;
-    }
-
-    private static Thread pump(InputStream from, OutputStream to, String name) {
-        Thread t = new Thread(new Pump(from, to), name);
-        t.setDaemon(true);
-        t.start();
-        return t;
-    }
-
-    /** Copies one stream; once our side is gone it keeps reading so the command never blocks on a full pipe. */
-    private static final class Pump implements Runnable {
-        private final InputStream from;
-        private final OutputStream to;
-        private boolean writable = true;
-
-        Pump(InputStream from, OutputStream to) {
-            this.from = from;
-            this.to = to;
-        }
-
-        @Override
-        public void run() {
-            byte[] buf = new byte[8192];
-            try (from) {
-                int n;
-                while ((n = from.read(buf)) >= 0) {
-                    write(buf, n);
-                }
-            } catch (IOException e) {
-                // The command's end closed abruptly (it was killed): what it wrote until then has been copied.
-                writable = false;
-            }
-        }
-
-        private void write(byte[] buf, int n) {
-            if (!writable) {
-                return;
-            }
-            try {
-                to.write(buf, 0, n);
-                to.flush();
-            } catch (IOException e) {
-                writable = false;
-            }
-        }
     }
 }

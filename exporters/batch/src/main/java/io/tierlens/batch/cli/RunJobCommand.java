@@ -17,8 +17,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,6 +40,14 @@ public final class RunJobCommand implements Callable<Integer> {
     static final int USAGE = 2;
 
     private static final Duration TERMINATION_GRACE = Duration.ofSeconds(10);
+    /** How long a terminating JVM waits for the final push (on top of the job's grace period). */
+    private static final Duration PUSH_ALLOWANCE = Duration.ofSeconds(10);
+
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help and exit.")
+    boolean help;
 
     @Option(
             names = "--job",
@@ -75,19 +81,35 @@ public final class RunJobCommand implements Callable<Integer> {
             description = "The command and its arguments, after '--'. Run directly, not through a shell.")
     List<String> command;
 
-    private final OutputStream out;
+    private final ProcessBuilder.Redirect jobOut;
+    private final ProcessBuilder.Redirect jobErr;
     private final OutputStream err;
     private final Clock clock;
     private final BiFunction<URI, Duration, PushgatewayApi> pushgateways;
 
-    /** The command as {@code tierlens run-job} runs it: our stdout/stderr, the real clock and HTTP. */
+    /** The command as {@code tierlens run-job} runs it: the job writes to our stdout/stderr, real clock and HTTP. */
     public RunJobCommand() {
-        this(System.out, System.err, Clock.systemUTC(), HttpPushgatewayApi::new);
+        this(
+                ProcessBuilder.Redirect.INHERIT,
+                ProcessBuilder.Redirect.INHERIT,
+                System.err,
+                Clock.systemUTC(),
+                HttpPushgatewayApi::new);
     }
 
+    /**
+     * @param jobOut where the job's stdout goes
+     * @param jobErr where the job's stderr goes
+     * @param err where run-job's own messages go
+     */
     RunJobCommand(
-            OutputStream out, OutputStream err, Clock clock, BiFunction<URI, Duration, PushgatewayApi> pushgateways) {
-        this.out = out;
+            ProcessBuilder.Redirect jobOut,
+            ProcessBuilder.Redirect jobErr,
+            OutputStream err,
+            Clock clock,
+            BiFunction<URI, Duration, PushgatewayApi> pushgateways) {
+        this.jobOut = jobOut;
+        this.jobErr = jobErr;
         this.err = err;
         this.clock = clock;
         this.pushgateways = pushgateways;
@@ -115,16 +137,18 @@ public final class RunJobCommand implements Callable<Integer> {
             messages.println("tierlens run-job: --job: " + e.getMessage());
             return USAGE;
         }
-        JobRun run = run(messages);
-        push(pushgateways.apply(url.get(), timeout.get()), url.get(), key, run, messages);
-        return run.exitCode();
+        try (TerminationForwarder termination = new TerminationForwarder(TERMINATION_GRACE, PUSH_ALLOWANCE)) {
+            JobRun run = run(messages, termination);
+            push(pushgateways.apply(url.get(), timeout.get()), url.get(), key, run, messages);
+            return run.exitCode();
+        }
     }
 
-    private JobRun run(PrintStream messages) {
+    private JobRun run(PrintStream messages, TerminationForwarder termination) {
         Instant started = clock.instant();
         JobProcess process;
         try {
-            process = JobProcess.start(command, out, err);
+            process = JobProcess.start(command, jobOut, jobErr);
         } catch (IOException e) {
             int code = JobProcess.startFailureExitCode(e);
             messages.println("tierlens run-job: cannot start \"" + command.get(0) + "\": "
@@ -132,51 +156,16 @@ public final class RunJobCommand implements Callable<Integer> {
                     + code);
             return new JobRun(started, clock.instant(), code);
         }
-        CountDownLatch pushed = new CountDownLatch(1);
-        Thread forwarder = new Thread(() -> forwardTermination(process, pushed), "run-job-termination");
-        Runtime.getRuntime().addShutdownHook(forwarder);
         try {
+            if (!termination.attach(process)) {
+                // the signal came while the job was starting: stop it as the hook would have
+                process.terminate(termination.grace());
+            }
             int code = process.waitFor();
             return new JobRun(started, clock.instant(), code);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            terminateQuietly(process);
             return new JobRun(started, clock.instant(), 130);
-        } finally {
-            removeHook(forwarder);
-            pushed.countDown();
-        }
-    }
-
-    /**
-     * On SIGTERM (a pod being deleted) the JVM runs shutdown hooks: pass the signal on to the job, give it time to
-     * stop, and let the main thread push the result before the JVM halts.
-     */
-    private static void forwardTermination(JobProcess process, CountDownLatch pushed) {
-        try {
-            if (process.alive()) {
-                process.terminate(TERMINATION_GRACE);
-            }
-            pushed.await(TERMINATION_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void terminateQuietly(JobProcess process) {
-        try {
-            process.terminate(TERMINATION_GRACE);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Removes the hook; false when the JVM is already shutting down, where the hook runs and awaits our push. */
-    private static boolean removeHook(Thread hook) {
-        try {
-            return Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            return false;
         }
     }
 

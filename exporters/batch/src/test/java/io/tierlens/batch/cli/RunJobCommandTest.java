@@ -8,8 +8,11 @@ import io.tierlens.batch.model.JobStatus;
 import io.tierlens.batch.model.PushedGroup;
 import io.tierlens.batch.testing.PushgatewayProcess;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,15 +21,49 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** run-job against a real Pushgateway: what it pushes, what it prints, and the exit code it returns. */
 class RunJobCommandTest {
     private static PushgatewayProcess pushgateway;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    @TempDir
+    Path dir;
+
+    private Path jobOut;
+    private Path jobErr;
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void files() {
+        jobOut = dir.resolve("job.out");
+        jobErr = dir.resolve("job.err");
+    }
+
+    private RunJobCommand command() {
+        return new RunJobCommand(
+                ProcessBuilder.Redirect.appendTo(jobOut.toFile()),
+                ProcessBuilder.Redirect.appendTo(jobErr.toFile()),
+                err,
+                Clock.systemUTC(),
+                HttpPushgatewayApi::new);
+    }
+
+    private String jobOutput() throws IOException {
+        return Files.exists(jobOut) ? Files.readString(jobOut) : "";
+    }
+
+    private String jobErrors() throws IOException {
+        return Files.exists(jobErr) ? Files.readString(jobErr) : "";
+    }
+
+    /** What run-job itself said on stderr. */
+    private String messages() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
 
     @BeforeAll
     static void startPushgateway() throws Exception {
@@ -41,7 +78,7 @@ class RunJobCommandTest {
     }
 
     private int runJob(String... args) {
-        RunJobCommand command = new RunJobCommand(out, err, Clock.systemUTC(), HttpPushgatewayApi::new);
+        RunJobCommand command = command();
         return new CommandLine(command).execute(args);
     }
 
@@ -70,8 +107,9 @@ class RunJobCommandTest {
         int first = runJob(args("backup", "backup-cron", "sh", "-c", "echo dumping; echo warn >&2; exit 3"));
 
         assertThat(first).isEqualTo(3);
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("dumping\n");
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("warn\n");
+        assertThat(jobOutput()).isEqualTo("dumping\n");
+        assertThat(jobErrors()).isEqualTo("warn\n");
+        assertThat(messages()).isEmpty();
         PushedGroup failed = group("backup", "backup-cron");
         assertThat(failed.value(JobMetricNames.LAST_EXIT_CODE)).contains(3.0);
         assertThat(failed.value(JobMetricNames.LAST_SUCCESS)).isEmpty();
@@ -104,7 +142,7 @@ class RunJobCommandTest {
         int code = runJob(args("missing-tool", null, "/nonexistent/tierlens-no-such-command", "--flag"));
 
         assertThat(code).isEqualTo(127);
-        assertThat(err.toString(StandardCharsets.UTF_8))
+        assertThat(messages())
                 .contains("cannot start \"/nonexistent/tierlens-no-such-command\": command not found")
                 .contains("exit code 127");
         PushedGroup group = group("missing-tool", null);
@@ -116,7 +154,7 @@ class RunJobCommandTest {
     @Test
     void aPushgatewayThatIsDownIsReportedAndTheExitCodeStays() throws Exception {
         int freePort = PushgatewayProcess.freePort();
-        RunJobCommand command = new RunJobCommand(out, err, Clock.systemUTC(), HttpPushgatewayApi::new);
+        RunJobCommand command = command();
         int code = new CommandLine(command)
                 .execute(
                         "--job",
@@ -131,20 +169,20 @@ class RunJobCommandTest {
                         "echo done; exit 4");
 
         assertThat(code).isEqualTo(4);
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("done\n");
-        assertThat(err.toString(StandardCharsets.UTF_8))
+        assertThat(jobOutput()).isEqualTo("done\n");
+        assertThat(messages())
                 .contains("could not push to the Pushgateway at http://127.0.0.1:" + freePort)
                 .contains("the job's exit code 4 is unchanged");
     }
 
     @Test
     void aSuccessfulJobBehindADownPushgatewayStillExitsZero() {
-        RunJobCommand command = new RunJobCommand(out, err, Clock.systemUTC(), HttpPushgatewayApi::new);
+        RunJobCommand command = command();
         int code = new CommandLine(command)
                 .execute("--job", "x", "--pushgateway", "http://127.0.0.1:1", "--push-timeout", "2s", "--", "true");
 
         assertThat(code).isZero();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("could not push");
+        assertThat(messages()).contains("could not push");
     }
 
     @Test
@@ -156,24 +194,35 @@ class RunJobCommandTest {
     }
 
     @Test
-    void badUsageIsRefusedBeforeTheCommandRuns() {
-        RunJobCommand command = new RunJobCommand(out, err, Clock.systemUTC(), HttpPushgatewayApi::new);
+    void aBackgroundProcessHoldingTheOutputDoesNotHoldTheJob() throws Exception {
+        int code = runJob(args("leaves-a-child", null, "sh", "-c", "(sleep 10; echo late) & echo early"));
+
+        assertThat(code).isZero();
+        // run-job returned before the background process wrote: it waits for the command, not for its children
+        assertThat(jobOutput()).isEqualTo("early\n");
+        assertThat(group("leaves-a-child", null).value(JobMetricNames.LAST_SUCCESS))
+                .isPresent();
+    }
+
+    @Test
+    void badUsageIsRefusedBeforeTheCommandRuns() throws Exception {
+        RunJobCommand command = command();
         int code = new CommandLine(command)
                 .execute("--job", "x", "--pushgateway", "pushgateway:9091", "--", "sh", "-c", "echo ran");
 
         assertThat(code).isEqualTo(RunJobCommand.USAGE);
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--pushgateway: expected a URL");
+        assertThat(jobOutput()).isEmpty();
+        assertThat(messages()).contains("--pushgateway: expected a URL");
     }
 
     @Test
     void aMissingCommandIsAUsageError() {
-        RunJobCommand command = new RunJobCommand(out, err, Clock.systemUTC(), HttpPushgatewayApi::new);
+        RunJobCommand command = command();
         CommandLine cl = new CommandLine(command);
         cl.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
 
         assertThat(cl.execute("--job", "x")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("COMMAND");
+        assertThat(messages()).contains("COMMAND");
     }
 
     @Test

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Against fabric8's mock API server in CRUD mode: real requests, real JSON, an in-memory cluster. */
-@EnableKubernetesMockClient(crud = true)
+// plain HTTP: the client and its JSON are under test, not TLS (a TLS key per test costs seconds)
+@EnableKubernetesMockClient(crud = true, https = false)
 class Fabric8CronJobApiTest {
     KubernetesClient client;
 
