@@ -66,6 +66,10 @@ public final class DrModule implements ExporterModule<DrConfig> {
     public Exporter create(DrConfig config, ExporterEnvironment env) {
         List<AwsTarget> accounts = accounts(env.targets());
         accounts.forEach(a -> env.cloudWatch().expect(NAME, a));
+        if (accounts.isEmpty() && !config.records().isEmpty()) {
+            log.warn("exporters.dr: no AWS account is watched (set regions:), so Route53 health checks and records"
+                    + " cannot be read; only probes and recovery evidence are reported");
+        }
         ApiClients c = env.clients();
         DrExporter.Clients clients = new DrExporter.Clients(
                 t -> c.get(

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -89,8 +88,7 @@ public final class HttpPushgatewayApi implements PushgatewayApi {
         for (JsonNode group : root.path("data")) {
             Map<String, String> labels = strings(group.path("labels"));
             Map<String, Double> values = new HashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = group.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : group.properties()) {
                 JsonNode samples = field.getValue().path("metrics");
                 if (!samples.isArray()) {
                     continue; // "labels", "last_push_successful": not metric families
@@ -118,11 +116,11 @@ public final class HttpPushgatewayApi implements PushgatewayApi {
     /** Labels as a map; empty values are left out, as in Prometheus, where an empty label is an absent one. */
     private static Map<String, String> strings(JsonNode node) {
         Map<String, String> out = new HashMap<>();
-        node.fields().forEachRemaining(e -> {
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             if (!e.getValue().asText().isEmpty()) {
                 out.put(e.getKey(), e.getValue().asText());
             }
-        });
+        }
         return out;
     }
 

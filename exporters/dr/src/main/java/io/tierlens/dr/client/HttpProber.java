@@ -1,6 +1,6 @@
 package io.tierlens.dr.client;
 
-import io.tierlens.dr.DrConfig.ProbeConfig;
+import io.tierlens.dr.ProbeConfig;
 import io.tierlens.dr.model.FailureKind;
 import io.tierlens.dr.model.ProbeResult;
 import java.io.ByteArrayOutputStream;
@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,10 @@ import javax.net.ssl.SSLException;
 public final class HttpProber implements Prober {
     /** Only the first MiB of a body is kept for the regex: a probe must not buffer a download. */
     static final int MAX_BODY = 1 << 20;
+
+    private static final Duration MIN_TLS_TIME = Duration.ofSeconds(1);
+    private static final Set<FailureKind> UNREACHABLE =
+            Set.of(FailureKind.TIMEOUT, FailureKind.CONNECTION_REFUSED, FailureKind.DNS);
 
     private final HttpClient verifying;
     private final HttpClient insecure;
@@ -94,8 +99,13 @@ public final class HttpProber implements Prober {
             failure = Optional.of(FailureKind.TIMEOUT);
         }
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
-        Optional<Instant> expiry =
-                "https".equalsIgnoreCase(target.getScheme()) ? tlsExpiry(target, configured, p) : Optional.empty();
+        // The certificate is read within what is left of the probe's timeout (at least a second), and not at all
+        // when the server could not be reached: a probe takes about its timeout at most, never twice as long.
+        boolean reachable = failure.filter(UNREACHABLE::contains).isEmpty();
+        Duration left = p.timeout().minus(duration);
+        Optional<Instant> expiry = "https".equalsIgnoreCase(target.getScheme()) && reachable
+                ? tlsExpiry(target, configured, left.compareTo(MIN_TLS_TIME) < 0 ? MIN_TLS_TIME : left)
+                : Optional.empty();
         return new ProbeResult(p.name(), p.site(), failure.isEmpty(), duration, status, expiry, failure);
     }
 
@@ -112,10 +122,10 @@ public final class HttpProber implements Prober {
         return Optional.empty();
     }
 
-    private static Optional<Instant> tlsExpiry(URI target, URI configured, ProbeConfig p) {
+    private static Optional<Instant> tlsExpiry(URI target, URI configured, Duration timeout) {
         int port = target.getPort() > 0 ? target.getPort() : 443;
         try {
-            return TlsCertificates.earliestExpiry(target.getHost(), port, configured.getHost(), p.timeout());
+            return TlsCertificates.earliestExpiry(target.getHost(), port, configured.getHost(), timeout);
         } catch (IOException e) {
             // no handshake (refused, timed out, not TLS): the expiry is unknown; the HTTP part says why
             return Optional.empty();

@@ -1,6 +1,6 @@
 package io.tierlens.dr.client;
 
-import io.tierlens.dr.DrConfig.ProbeConfig;
+import io.tierlens.dr.ProbeConfig;
 import io.tierlens.dr.model.ProbeResult;
 
 /** Probes one endpoint. Never throws for anything the endpoint does: every failure is a result. */

@@ -3,7 +3,7 @@ package io.tierlens.dr.client;
 import io.tierlens.batch.client.PushgatewayApi;
 import io.tierlens.batch.model.JobStatus;
 import io.tierlens.batch.model.PushedGroup;
-import io.tierlens.dr.DrConfig.SiteConfig;
+import io.tierlens.dr.SiteConfig;
 import io.tierlens.dr.model.DrillResult;
 import java.io.IOException;
 import java.time.Instant;

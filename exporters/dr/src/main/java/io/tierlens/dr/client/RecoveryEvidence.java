@@ -1,6 +1,6 @@
 package io.tierlens.dr.client;
 
-import io.tierlens.dr.DrConfig.SiteConfig;
+import io.tierlens.dr.SiteConfig;
 import io.tierlens.dr.model.DrillResult;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package io.tierlens.dr.discovery;
 
 import io.tierlens.dr.DrConfig;
+import io.tierlens.dr.SiteConfig;
 import io.tierlens.dr.client.DnsResolver;
 import io.tierlens.dr.client.DnsType;
 import io.tierlens.dr.model.ActiveSite;
@@ -67,7 +68,7 @@ public final class ActiveSiteDetector {
 
     /** The site label of a record set: the configured site with its role, else its set identifier. */
     String siteOf(FailoverRecordSet set) {
-        return config.site(set.role()).map(DrConfig.SiteConfig::name).orElse(set.setIdentifier());
+        return config.site(set.role()).map(SiteConfig::name).orElse(set.setIdentifier());
     }
 
     /**

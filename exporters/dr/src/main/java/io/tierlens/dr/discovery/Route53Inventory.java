@@ -8,7 +8,7 @@ import io.tierlens.core.cloudwatch.MetricValue;
 import io.tierlens.core.exporter.FailureReason;
 import io.tierlens.core.exporter.RefreshResult.PartialFailure;
 import io.tierlens.dr.DrConfig;
-import io.tierlens.dr.DrConfig.RecordConfig;
+import io.tierlens.dr.RecordConfig;
 import io.tierlens.dr.client.Route53Api;
 import io.tierlens.dr.model.CheckerObservation;
 import io.tierlens.dr.model.FailoverRecord;
@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,20 +68,26 @@ public final class Route53Inventory {
                 .toList();
         Map<MetricQuery, MetricValue> statuses = cloudWatchStatus(target, checks, failures);
         List<HealthCheckState> states = new ArrayList<>();
+        // one partial failure per reason, not per health check: a missing permission must not log 50 lines
+        Map<String, List<String>> statusFailures = new TreeMap<>();
         for (HealthCheck c : checks) {
             List<CheckerObservation> observations = List.of();
             if (c.hasCheckerObservations()) {
                 try {
                     observations = api.getHealthCheckStatus(c.id());
                 } catch (RuntimeException e) {
-                    failures.add(new PartialFailure(
-                            FailureReason.of(e), "GetHealthCheckStatus " + c.id() + " failed: " + e.getMessage()));
+                    statusFailures
+                            .computeIfAbsent(FailureReason.of(e), r -> new ArrayList<>())
+                            .add(c.id() + " (" + e.getMessage() + ")");
                 }
             }
             MetricValue cw =
                     statuses.get(statusQuery(c.id(), cloudWatch.config().period()));
             states.add(state(target.accountId(), c, observations, Optional.ofNullable(cw)));
         }
+        statusFailures.forEach((reason, which) -> failures.add(new PartialFailure(
+                reason,
+                "GetHealthCheckStatus failed for " + which.size() + " health check(s), first: " + which.get(0))));
         List<FailoverRecord> failover = new ArrayList<>();
         for (RecordConfig r : records) {
             try {

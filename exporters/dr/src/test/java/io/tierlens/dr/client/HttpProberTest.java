@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsServer;
-import io.tierlens.dr.DrConfig.ProbeConfig;
+import io.tierlens.dr.ProbeConfig;
 import io.tierlens.dr.model.FailureKind;
 import io.tierlens.dr.model.ProbeResult;
 import io.tierlens.dr.testing.SelfSignedCertificate;

@@ -7,7 +7,7 @@ import io.tierlens.batch.client.HttpPushgatewayApi;
 import io.tierlens.batch.model.GroupingKey;
 import io.tierlens.batch.model.JobRun;
 import io.tierlens.batch.testing.PushgatewayProcess;
-import io.tierlens.dr.DrConfig.SiteConfig;
+import io.tierlens.dr.SiteConfig;
 import io.tierlens.dr.model.DrillResult;
 import io.tierlens.dr.model.FailoverRole;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package io.tierlens.dr.discovery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tierlens.dr.DrConfig;
-import io.tierlens.dr.DrConfig.SiteConfig;
+import io.tierlens.dr.SiteConfig;
 import io.tierlens.dr.client.UdpDnsResolver;
 import io.tierlens.dr.model.ActiveSite;
 import io.tierlens.dr.model.FailoverRecord;

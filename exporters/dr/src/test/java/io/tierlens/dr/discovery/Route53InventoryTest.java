@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tierlens.core.aws.AwsTarget;
 import io.tierlens.core.exporter.RefreshResult.PartialFailure;
 import io.tierlens.dr.DrConfig;
-import io.tierlens.dr.DrConfig.RecordConfig;
+import io.tierlens.dr.RecordConfig;
 import io.tierlens.dr.model.CheckerObservation;
 import io.tierlens.dr.model.FailoverRecordSet;
 import io.tierlens.dr.model.FailoverRole;
@@ -114,9 +114,11 @@ class Route53InventoryTest {
     @Test
     void failuresOfOnePartAreReportedAndTheRestIsKept() throws Exception {
         route53.checks.add(new HealthCheck("denied", "HTTP", "a"));
+        route53.checks.add(new HealthCheck("denied-too", "HTTP", "c"));
         route53.checks.add(new HealthCheck("fine", "HTTP", "b"));
         route53.observations.put("fine", checkers(8, 0, ""));
         route53.statusFailures.put("denied", accessDenied());
+        route53.statusFailures.put("denied-too", accessDenied());
         route53.recordFailures.put("ZBAD/shop.example.com/A", noSuchZone());
         route53.recordSets.put("ZGOOD/www.example.com/A", List.of(set("primary", FailoverRole.PRIMARY)));
         cloudWatch.failure = new IllegalStateException("CloudWatch is down");
@@ -129,11 +131,16 @@ class Route53InventoryTest {
                                 new RecordConfig("shop.example.com", "ZBAD", null, null),
                                 new RecordConfig("www.example.com", "ZGOOD", null, null)));
 
+        // one partial failure per reason, however many health checks it hit
         assertThat(r.failures())
                 .extracting(PartialFailure::reason)
                 .containsExactlyInAnyOrder("access_denied", "remote_error", "internal");
-        assertThat(r.checks()).hasSize(2);
-        assertThat(r.checks().get(1).healthy()).contains(true); // from the checkers, CloudWatch failed
+        assertThat(r.failures())
+                .filteredOn(f -> f.reason().equals("access_denied"))
+                .singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("2 health check(s)"));
+        assertThat(r.checks()).hasSize(3);
+        assertThat(r.checks().get(2).healthy()).contains(true); // from the checkers, CloudWatch failed
         assertThat(r.records()).extracting(x -> x.record()).containsExactly("www.example.com");
     }
 
