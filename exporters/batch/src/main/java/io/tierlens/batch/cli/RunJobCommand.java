@@ -164,6 +164,8 @@ public final class RunJobCommand implements Callable<Integer> {
             int code = process.waitFor();
             return new JobRun(started, clock.instant(), code);
         } catch (InterruptedException e) {
+            // nothing in run-job interrupts this thread (signals go through the shutdown hook); if something does,
+            // report it like an interrupted shell job (128 + SIGINT) rather than as a success
             Thread.currentThread().interrupt();
             return new JobRun(started, clock.instant(), 130);
         }
