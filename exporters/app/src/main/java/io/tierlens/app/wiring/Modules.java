@@ -2,8 +2,10 @@ package io.tierlens.app.wiring;
 
 import io.tierlens.alb.AlbModule;
 import io.tierlens.backup.BackupModule;
+import io.tierlens.batch.BatchModule;
 import io.tierlens.core.config.ExporterSettings;
 import io.tierlens.core.exporter.ExporterModule;
+import io.tierlens.dr.DrModule;
 import io.tierlens.rds.RdsModule;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +16,7 @@ public final class Modules {
     private Modules() {}
 
     public static List<ExporterModule<?>> all() {
-        return List.of(new AlbModule(), new RdsModule(), new BackupModule());
+        return List.of(new AlbModule(), new RdsModule(), new BackupModule(), new DrModule(), new BatchModule());
     }
 
     /** Exporter name → config record, for {@link io.tierlens.core.config.ConfigLoader}. */
