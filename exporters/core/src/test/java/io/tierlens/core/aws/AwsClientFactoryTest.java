@@ -73,6 +73,7 @@ class AwsClientFactoryTest {
                         Duration.ofSeconds(20),
                         5,
                         null,
+                        null,
                         null),
                 new SelfMetrics(registry));
     }
