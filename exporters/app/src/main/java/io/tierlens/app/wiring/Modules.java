@@ -2,6 +2,8 @@ package io.tierlens.app.wiring;
 
 import io.tierlens.core.config.ExporterSettings;
 import io.tierlens.core.exporter.ExporterModule;
+import io.tierlens.cost.CostModule;
+import io.tierlens.karpenter.KarpenterModule;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +13,7 @@ public final class Modules {
     private Modules() {}
 
     public static List<ExporterModule<?>> all() {
-        return List.of();
+        return List.of(new KarpenterModule(), new CostModule());
     }
 
     /** Exporter name → config record, for {@link io.tierlens.core.config.ConfigLoader}. */
