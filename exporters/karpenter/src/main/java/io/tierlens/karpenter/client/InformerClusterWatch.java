@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Pods are watched with {@code status.phase!=Succeeded,status.phase!=Failed} rather than only Pending ones:
  * node requests (and the cost exporter's idle share) need the pods bound to nodes too. Their cache keeps a
- * slim copy of each pod ({@link SlimPodStore}).
+ * summary of each pod, not the pod ({@link SlimPodStore}).
  */
 public final class InformerClusterWatch implements ClusterWatch {
     private static final Logger log = LoggerFactory.getLogger(InformerClusterWatch.class);
@@ -107,7 +107,7 @@ public final class InformerClusterWatch implements ClusterWatch {
                         ? List.of()
                         : watches.nodeClaims().getStore().list(),
                 watches.nodes().getStore().list(),
-                watches.podStore().values(),
+                watches.podStore().summaries(),
                 disruptions);
     }
 
@@ -124,6 +124,7 @@ public final class InformerClusterWatch implements ClusterWatch {
                     .withoutField("status.phase", "Succeeded")
                     .withoutField("status.phase", "Failed")
                     .runnableInformer(0)
+                    .removeNamespaceIndex()
                     .itemStore(podStore);
             SharedIndexInformer<GenericKubernetesResource> nodePools = null;
             SharedIndexInformer<GenericKubernetesResource> nodeClaims = null;

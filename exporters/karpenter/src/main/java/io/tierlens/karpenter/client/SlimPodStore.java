@@ -1,26 +1,24 @@
 package io.tierlens.karpenter.client;
 
-import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodCondition;
-import io.fabric8.kubernetes.api.model.PodSpec;
-import io.fabric8.kubernetes.api.model.PodStatus;
-import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * The pod informer's cache, keeping only what tierlens reads (name, namespace, creation time, node, phase,
- * requests, the PodScheduled condition). A full Pod object carries env, volumes, probes and managed fields;
- * with tens of thousands of pods that is most of the heap an informer would otherwise hold.
+ * The pod informer's cache. A full Pod object carries env, volumes, probes and managed fields, and even an empty
+ * fabric8 model object allocates a dozen empty collections; with tens of thousands of pods that would be most
+ * of tierlens' heap. So each pod is reduced, when the watch delivers it, to its {@link PodSummary} (what a refresh
+ * reads, computed once) and a stub Pod with only the metadata the informer itself uses (name, namespace, uid,
+ * resource version).
  */
 final class SlimPodStore implements ItemStore<Pod> {
-    private final Map<String, Pod> pods = new ConcurrentHashMap<>();
+    private record Entry(Pod pod, PodSummary summary) {}
+
+    private final Map<String, Entry> pods = new ConcurrentHashMap<>();
 
     @Override
     public String getKey(Pod pod) {
@@ -29,12 +27,12 @@ final class SlimPodStore implements ItemStore<Pod> {
 
     @Override
     public Pod put(String key, Pod pod) {
-        return pods.put(key, slim(pod));
+        return pod(pods.put(key, new Entry(slim(pod), PodSummary.of(pod))));
     }
 
     @Override
     public Pod remove(String key) {
-        return pods.remove(key);
+        return pod(pods.remove(key));
     }
 
     @Override
@@ -44,7 +42,12 @@ final class SlimPodStore implements ItemStore<Pod> {
 
     @Override
     public Stream<Pod> values() {
-        return pods.values().stream();
+        return pods.values().stream().map(Entry::pod);
+    }
+
+    /** What a refresh needs of every pod, already computed. */
+    Stream<PodSummary> summaries() {
+        return pods.values().stream().map(Entry::summary);
     }
 
     @Override
@@ -54,7 +57,17 @@ final class SlimPodStore implements ItemStore<Pod> {
 
     @Override
     public Pod get(String key) {
-        return pods.get(key);
+        return pod(pods.get(key));
+    }
+
+    private static Pod pod(Entry e) {
+        return e == null ? null : e.pod();
+    }
+
+    @Override
+    public boolean isFullState() {
+        // the stored objects are stubs; the informer must not hand them out as the previous state of a pod
+        return false;
     }
 
     static Pod slim(Pod p) {
@@ -64,54 +77,8 @@ final class SlimPodStore implements ItemStore<Pod> {
         meta.setNamespace(in.getNamespace());
         meta.setUid(in.getUid());
         meta.setResourceVersion(in.getResourceVersion());
-        meta.setCreationTimestamp(in.getCreationTimestamp());
-        PodSpec spec = new PodSpec();
-        if (p.getSpec() != null) {
-            spec.setNodeName(p.getSpec().getNodeName());
-            spec.setContainers(containers(p.getSpec().getContainers()));
-            spec.setInitContainers(containers(p.getSpec().getInitContainers()));
-            spec.setOverhead(p.getSpec().getOverhead());
-        }
-        PodStatus status = new PodStatus();
-        if (p.getStatus() != null) {
-            status.setPhase(p.getStatus().getPhase());
-            if (p.getStatus().getConditions() != null) {
-                List<PodCondition> scheduled = p.getStatus().getConditions().stream()
-                        .filter(c -> "PodScheduled".equals(c.getType()))
-                        .map(c -> {
-                            PodCondition k = new PodCondition();
-                            k.setType(c.getType());
-                            k.setStatus(c.getStatus());
-                            k.setReason(c.getReason());
-                            return k;
-                        })
-                        .toList();
-                status.setConditions(scheduled);
-            }
-        }
         Pod out = new Pod();
         out.setMetadata(meta);
-        out.setSpec(spec);
-        out.setStatus(status);
         return out;
-    }
-
-    private static List<Container> containers(List<Container> in) {
-        if (in == null) {
-            return List.of();
-        }
-        return in.stream()
-                .map(c -> {
-                    Container k = new Container();
-                    k.setName(c.getName());
-                    k.setRestartPolicy(c.getRestartPolicy());
-                    if (c.getResources() != null && c.getResources().getRequests() != null) {
-                        ResourceRequirements r = new ResourceRequirements();
-                        r.setRequests(c.getResources().getRequests());
-                        k.setResources(r);
-                    }
-                    return k;
-                })
-                .toList();
     }
 }
