@@ -63,8 +63,7 @@ public final class CostExplorerRefresher {
             return List.of(new PartialFailure(
                     FailureReason.of(e),
                     "Cost Explorer failed (" + e.getClass().getSimpleName() + "); next try in 1h"
-                            + report().map(r -> ", serving the answer of " + r.fetchedAt())
-                                    .orElse("")));
+                            + (report == null ? "" : ", serving its last answer")));
         }
     }
 
