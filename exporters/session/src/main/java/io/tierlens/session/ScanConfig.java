@@ -1,0 +1,47 @@
+package io.tierlens.session;
+
+import io.tierlens.core.config.ConfigProblems;
+import java.time.Duration;
+
+/**
+ * {@code exporters.session.scan:} limits of the background SCAN (plain layout count, principal index count).
+ *
+ * @param count the COUNT hint of each SCAN call, 1..1000, default 500: smaller calls keep Redis latency flat
+ * @param pause sleep between two SCAN calls, default 2ms: leaves Redis time for the application's commands
+ * @param timeBudget SCAN time per cycle over all namespaces, default 20s; a pass that needs more resumes next cycle
+ * @param keyBudget keys SCAN may return per cycle over all namespaces, default 5,000,000
+ */
+public record ScanConfig(Integer count, Duration pause, Duration timeBudget, Long keyBudget) {
+
+    public ScanConfig {
+        count = count == null ? 500 : count;
+        pause = pause == null ? Duration.ofMillis(2) : pause;
+        timeBudget = timeBudget == null ? Duration.ofSeconds(20) : timeBudget;
+        keyBudget = keyBudget == null ? 5_000_000L : keyBudget;
+    }
+
+    public static ScanConfig defaults() {
+        return new ScanConfig(null, null, null, null);
+    }
+
+    void check(String path, Duration refresh, ConfigProblems problems) {
+        if (count < 1 || count > 1000) {
+            problems.add(
+                    ConfigProblems.join(path, "count"),
+                    "must be between 1 and 1000",
+                    "larger SCAN calls block Redis longer; 500 is the default");
+        }
+        if (timeBudget.isZero()) {
+            problems.add(ConfigProblems.join(path, "time_budget"), "must be longer than 0s", "use e.g. 20s");
+        }
+        if (timeBudget.compareTo(refresh) >= 0) {
+            problems.add(
+                    ConfigProblems.join(path, "time_budget"),
+                    "is not shorter than refresh, so a cycle could run into the next",
+                    "keep it below refresh (e.g. 2/3 of it)");
+        }
+        if (keyBudget < 1) {
+            problems.add(ConfigProblems.join(path, "key_budget"), "must be positive", "the default is 5000000");
+        }
+    }
+}
