@@ -23,6 +23,13 @@ final class RedisFailures {
                                 + " commands listed in docs/exporters/session.md",
                         e);
             }
+            if (upper.startsWith("NOAUTH")) {
+                return new RedisAccessException(
+                        RedisAccessException.AUTH_FAILED,
+                        "Redis at " + where + " requires a password but none is configured; set"
+                                + " redis.password_file or redis.password_env",
+                        e);
+            }
             if (t instanceof JedisAccessControlException
                     || upper.startsWith("WRONGPASS")
                     || upper.contains("INVALID PASSWORD")
@@ -31,13 +38,6 @@ final class RedisFailures {
                         RedisAccessException.AUTH_FAILED,
                         "Redis at " + where + " rejected our credentials (wrong password or user); check"
                                 + " redis.username and the secret behind redis.password_file / redis.password_env",
-                        e);
-            }
-            if (upper.startsWith("NOAUTH")) {
-                return new RedisAccessException(
-                        RedisAccessException.AUTH_FAILED,
-                        "Redis at " + where + " requires a password but none is configured; set"
-                                + " redis.password_file or redis.password_env",
                         e);
             }
             if (t instanceof SocketTimeoutException) {

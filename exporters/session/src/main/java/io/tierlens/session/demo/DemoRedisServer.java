@@ -56,6 +56,7 @@ public final class DemoRedisServer implements AutoCloseable {
                 log.warn("redis-server on port {} did not stop cleanly: {}", port, e.toString());
             }
             server = null;
+            awaitPortClosed();
         }
     }
 
@@ -93,6 +94,22 @@ public final class DemoRedisServer implements AutoCloseable {
     @Override
     public void close() {
         stopServer();
+    }
+
+    /** A restart on the same port, or a test that checks the server is gone, must not race its shutdown. */
+    private void awaitPortClosed() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                Thread.sleep(20);
+            } catch (IOException e) {
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        log.warn("redis-server on port {} still accepts connections after stop", port);
     }
 
     private static int freePort() {
