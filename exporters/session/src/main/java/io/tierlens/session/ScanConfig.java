@@ -8,20 +8,23 @@ import java.time.Duration;
  *
  * @param count the COUNT hint of each SCAN call, 1..1000, default 500: smaller calls keep Redis latency flat
  * @param pause sleep between two SCAN calls, default 2ms: leaves Redis time for the application's commands
- * @param timeBudget SCAN time per cycle over all namespaces, default 20s; a pass that needs more resumes next cycle
+ * @param timeBudget SCAN time per cycle over all namespaces, default 10s; a pass that needs more resumes next cycle
  * @param keyBudget keys SCAN may return per cycle over all namespaces, default 5,000,000
+ * @param interval how often a plain-layout counting pass starts, default 45s: a pass costs Redis about what one
+ *     redis_exporter -count-keys scrape costs, so passes are spaced while the count stays under a minute old
  */
-public record ScanConfig(Integer count, Duration pause, Duration timeBudget, Long keyBudget) {
+public record ScanConfig(Integer count, Duration pause, Duration timeBudget, Long keyBudget, Duration interval) {
 
     public ScanConfig {
         count = count == null ? 500 : count;
         pause = pause == null ? Duration.ofMillis(2) : pause;
-        timeBudget = timeBudget == null ? Duration.ofSeconds(20) : timeBudget;
+        timeBudget = timeBudget == null ? Duration.ofSeconds(10) : timeBudget;
         keyBudget = keyBudget == null ? 5_000_000L : keyBudget;
+        interval = interval == null ? Duration.ofSeconds(45) : interval;
     }
 
     public static ScanConfig defaults() {
-        return new ScanConfig(null, null, null, null);
+        return new ScanConfig(null, null, null, null, null);
     }
 
     void check(String path, Duration refresh, ConfigProblems problems) {

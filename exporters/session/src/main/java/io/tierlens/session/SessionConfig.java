@@ -12,7 +12,8 @@ import java.util.Set;
  * {@code exporters.session:} — see {@code docs/exporters/session.md}.
  *
  * @param enabled default true
- * @param refresh how often sessions are counted and Redis INFO is read, default 30s
+ * @param refresh how often sessions are counted and Redis INFO is read, default 15s (indexed counts cost Redis a
+ *     few hundred microseconds; the plain layout's SCAN follows {@code scan.interval}, not this)
  * @param maxStaleness how long the last good session figures are served while Redis cannot be read, default 5m
  * @param redis how to reach Redis
  * @param namespaces Spring Session namespaces ({@code spring.session.redis.namespace}), default [spring:session]
@@ -58,7 +59,7 @@ public record SessionConfig(
 
     public SessionConfig {
         enabled = enabled == null || enabled;
-        refresh = refresh == null ? Duration.ofSeconds(30) : refresh;
+        refresh = refresh == null ? Duration.ofSeconds(15) : refresh;
         maxStaleness = maxStaleness == null ? Duration.ofMinutes(5) : maxStaleness;
         redis = redis == null ? RedisConfig.defaults() : redis;
         namespaces = namespaces == null || namespaces.isEmpty() ? List.of("spring:session") : List.copyOf(namespaces);

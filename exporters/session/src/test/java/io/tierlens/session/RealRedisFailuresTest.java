@@ -32,6 +32,7 @@ class RealRedisFailuresTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation") // CONFIG RESETSTAT / CLIENT KILL have no typed method on UnifiedJedis
     void aWrongPasswordIsAClearAuthFailureAndTheLastGoodDataStays(@TempDir Path dir) throws Exception {
         try (DemoRedisServer server = DemoRedisServer.start("requirepass first-pw");
                 RedisClient redis = RealRedis.client(server, "first-pw")) {
@@ -109,7 +110,8 @@ class RealRedisFailuresTest {
                 RealRedis.loadPlain(redis, "spring:session", 3000);
             }
             // at most ~700 keys per cycle: a pass over 3000 needs several cycles
-            SessionConfig config = RealRedis.config(server.address()).withScan(new ScanConfig(100, null, null, 700L));
+            SessionConfig config =
+                    RealRedis.config(server.address()).withScan(new ScanConfig(100, null, null, 700L, null));
             SessionExporter e = RealRedis.exporter(config);
             String first = RealRedis.text(e.refresh());
             assertThat(first)

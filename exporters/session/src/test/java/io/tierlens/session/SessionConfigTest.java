@@ -23,7 +23,8 @@ class SessionConfigTest {
         ConfigProblems problems = new ConfigProblems();
         SessionConfig c = bind("{}", problems);
         assertThat(problems.errors()).isEmpty();
-        assertThat(c.refresh()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.refresh()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(c.scan().interval()).isEqualTo(Duration.ofSeconds(45));
         assertThat(c.namespaces()).containsExactly("spring:session");
         assertThat(c.layout()).isEqualTo(SessionConfig.LayoutSetting.AUTO);
         assertThat(c.sampleSize()).isEqualTo(1000);

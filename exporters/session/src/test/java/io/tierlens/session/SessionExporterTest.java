@@ -110,6 +110,29 @@ class SessionExporterTest {
     }
 
     @Test
+    void plainScanPassesAreSpacedByTheScanInterval() throws Exception {
+        addSessions(10);
+        SessionExporter e = exporter();
+        e.refresh();
+        int afterFirst = store.scanCalls.get();
+        assertThat(afterFirst).isPositive();
+        clock.advance(Duration.ofSeconds(15));
+        e.refresh();
+        clock.advance(Duration.ofSeconds(15));
+        String text = io.tierlens.session.collector.SessionCollectorTestAccess.render(
+                e.refresh().data());
+        assertThat(store.scanCalls.get())
+                .as("no pass within 45 s of the last one")
+                .isEqualTo(afterFirst);
+        assertThat(text)
+                .contains("tierlens_session_active{namespace=\"spring:session\"} 10.0")
+                .contains("tierlens_session_scan_keys_examined{namespace=\"spring:session\"} 0.0");
+        clock.advance(Duration.ofSeconds(15));
+        e.refresh();
+        assertThat(store.scanCalls.get()).isGreaterThan(afterFirst);
+    }
+
+    @Test
     void closingClosesTheStore() throws Exception {
         SessionExporter e = exporter();
         e.refresh();

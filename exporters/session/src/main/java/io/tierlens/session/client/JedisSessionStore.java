@@ -12,7 +12,10 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.BuilderFactory;
 import redis.clients.jedis.ClientSetInfoConfig;
+import redis.clients.jedis.CommandArguments;
+import redis.clients.jedis.CommandObject;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
@@ -21,6 +24,7 @@ import redis.clients.jedis.Protocol;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.SslOptions;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
@@ -40,6 +44,9 @@ public final class JedisSessionStore implements SessionStore {
         "maxInactiveInterval".getBytes(StandardCharsets.UTF_8)
     };
 
+    private static final CommandObject<String> CLUSTER_NODES =
+            new CommandObject<>(new CommandArguments(Protocol.Command.CLUSTER).add("NODES"), BuilderFactory.STRING);
+
     private final RedisConfig config;
     private final RedisNode seed;
     private final Optional<RedisNode> replica;
@@ -55,9 +62,12 @@ public final class JedisSessionStore implements SessionStore {
         DefaultJedisClientConfig.Builder b = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis((int) config.connectTimeout().toMillis())
                 .socketTimeoutMillis((int) config.commandTimeout().toMillis())
-                .ssl(config.tls())
                 // no CLIENT SETINFO on connect: keeps the ACL tierlens needs to the commands it uses
                 .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
+        if (config.tls()) {
+            // JVM trust store and full hostname verification: ElastiCache presents certificates for its DNS names
+            b.sslOptions(SslOptions.defaults());
+        }
         if (config.mode() == RedisConfig.Mode.STANDALONE) {
             b.database(config.database());
         }
@@ -85,13 +95,8 @@ public final class JedisSessionStore implements SessionStore {
                     config.readFrom() == RedisConfig.ReadFrom.REPLICA && replica.isPresent() ? replica.get() : seed;
             return new RedisTopology(health, List.of(scanNode));
         }
-        ClusterNodes nodes = ClusterNodes.parse(
-                onNode(
-                        seed,
-                        "CLUSTER NODES",
-                        c -> new String(
-                                (byte[]) c.sendCommand(Protocol.Command.CLUSTER, "NODES"), StandardCharsets.UTF_8)),
-                seed.host());
+        ClusterNodes nodes =
+                ClusterNodes.parse(onNode(seed, "CLUSTER NODES", c -> c.executeCommand(CLUSTER_NODES)), seed.host());
         List<RedisNode> scan = new ArrayList<>();
         for (ClusterNodes.Node primary : nodes.slotOwners()) {
             if (config.readFrom() == RedisConfig.ReadFrom.REPLICA) {

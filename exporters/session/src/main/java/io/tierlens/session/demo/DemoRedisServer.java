@@ -97,6 +97,7 @@ public final class DemoRedisServer implements AutoCloseable {
     }
 
     /** A restart on the same port, or a test that checks the server is gone, must not race its shutdown. */
+    @SuppressWarnings("try") // the connection attempt is the probe
     private void awaitPortClosed() {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
         while (System.nanoTime() < deadline) {

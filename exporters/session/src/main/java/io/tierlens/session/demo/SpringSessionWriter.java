@@ -150,6 +150,7 @@ public final class SpringSessionWriter {
      *
      * @param principals principal name per session id, as the listener would read it from the session hash
      */
+    @SuppressWarnings("deprecation") // zrevrangeByScore is what reverseRangeByScore sends; kept for fidelity
     public void cleanupExpired(Instant now, Map<String, String> principals) {
         if (store == Store.PLAIN) {
             return;

@@ -28,6 +28,7 @@ public final class NamespaceSurveyor {
     static final Duration LAYOUT_MEMORY = Duration.ofHours(1);
 
     private static final long BACKLOG_MARGIN_MS = 60_000L;
+    private static final Duration DUE_SLACK = Duration.ofSeconds(1);
 
     private final SessionKeys keys;
     private final SessionConfig config;
@@ -39,6 +40,7 @@ public final class NamespaceSurveyor {
     private Optional<Layout> lastIndexed = Optional.empty();
     private Instant lastIndexedSeen = Instant.EPOCH;
     private Instant nextPrincipalPass = Instant.EPOCH;
+    private Instant nextSessionPass = Instant.EPOCH;
 
     public NamespaceSurveyor(String namespace, SessionConfig config, Clock clock, RandomGenerator random) {
         this.keys = new SessionKeys(namespace);
@@ -89,8 +91,12 @@ public final class NamespaceSurveyor {
                 sample = sampler.fromBuckets(store, b, now);
             }
             default -> {
+                boolean start = !sessionScan.inProgress() && due(now, nextSessionPass);
+                if (start) {
+                    nextSessionPass = now.plus(config.scan().interval());
+                }
                 ResumableScan.CycleResult r =
-                        sessionScan.advance(store, topology.scanNodes(), runIds, budget, pacer, true);
+                        sessionScan.advance(store, topology.scanNodes(), runIds, budget, pacer, start);
                 examined += r.keysExamined();
                 unfinished |= r.unfinished();
                 active = sessionScan.lastCount();
@@ -101,7 +107,7 @@ public final class NamespaceSurveyor {
         }
         OptionalLong principals = OptionalLong.empty();
         if (d.layout().indexed() && config.principals()) {
-            boolean start = !principalScan.inProgress() && !now.isBefore(nextPrincipalPass);
+            boolean start = !principalScan.inProgress() && due(now, nextPrincipalPass);
             if (start) {
                 nextPrincipalPass = now.plus(config.principalsInterval());
             }
@@ -120,6 +126,14 @@ public final class NamespaceSurveyor {
                 backlog,
                 Optional.of(new ScanStatus(unfinished, examined)),
                 sample);
+    }
+
+    /**
+     * Cycles run at a fixed rate but read the clock a little later each time; a second of slack keeps a pass due
+     * every 45 s from slipping to the next 15-s cycle.
+     */
+    private static boolean due(Instant now, Instant next) {
+        return !now.isBefore(next.minus(DUE_SLACK));
     }
 
     private record Detection(Layout layout, Optional<MinuteBuckets> buckets) {}

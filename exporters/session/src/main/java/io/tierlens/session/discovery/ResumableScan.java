@@ -73,7 +73,7 @@ public final class ResumableScan {
     }
 
     /**
-     * Continues (or, if {@code mayStart}, begins) a pass.
+     * Continues (or, if {@code mayStart}, begins) a pass. A pass invalidated by a restart begins again at once.
      *
      * @param nodes the nodes that together hold every key once
      * @param runIds {@code run_id} per node from this cycle's INFO; missing entries are not compared
@@ -86,11 +86,14 @@ public final class ResumableScan {
             Pacer pacer,
             boolean mayStart)
             throws InterruptedException {
+        boolean discarded = false;
         if (pass != null && !samePass(nodes, runIds)) {
+            // not a finished pass: start over at once rather than wait for the next scheduled one
             pass = null;
+            discarded = true;
         }
         if (pass == null) {
-            if (!mayStart) {
+            if (!mayStart && !discarded) {
                 return new CycleResult(false, 0, false);
             }
             startPass(nodes, runIds);

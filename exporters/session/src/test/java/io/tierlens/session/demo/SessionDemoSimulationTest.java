@@ -8,6 +8,7 @@ import io.tierlens.core.demo.Scenario;
 import io.tierlens.core.exporter.Exporter;
 import io.tierlens.core.exporter.ExporterEnvironment;
 import io.tierlens.core.exporter.RefreshResult;
+import io.tierlens.session.ScanConfig;
 import io.tierlens.session.SessionConfig;
 import io.tierlens.session.SessionModule;
 import io.tierlens.session.collector.SessionCollectorTestAccess;
@@ -28,7 +29,10 @@ class SessionDemoSimulationTest {
     void theExporterSeesTheSimulatedUsersThroughJedis(SessionConfig.DemoLayout demoLayout, String layout)
             throws Exception {
         SessionModule module = new SessionModule();
-        SessionConfig config = SessionConfig.defaults().withDemoLayout(demoLayout);
+        // a new plain-layout pass every refresh, so the test need not wait for the 45-s pass interval
+        SessionConfig config = SessionConfig.defaults()
+                .withDemoLayout(demoLayout)
+                .withScan(new ScanConfig(null, null, null, null, Duration.ZERO));
         Scenario scenario = Scenario.startingNow(Clock.systemUTC(), 60, 1);
         SessionDemoSimulation sim = (SessionDemoSimulation) module.demo(config, scenario, null);
         DemoApiClients clients = new DemoApiClients();
@@ -64,6 +68,7 @@ class SessionDemoSimulationTest {
         assertThat(reachable(address)).as("close() stops the redis-server").isFalse();
     }
 
+    @SuppressWarnings("try")
     private static boolean reachable(String address) {
         String[] hp = address.split(":");
         try (Socket s = new Socket(hp[0], Integer.parseInt(hp[1]))) {

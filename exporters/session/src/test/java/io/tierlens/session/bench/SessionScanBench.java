@@ -1,0 +1,264 @@
+package io.tierlens.session.bench;
+
+import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.tierlens.core.exporter.RefreshResult;
+import io.tierlens.session.RedisConfig;
+import io.tierlens.session.SessionConfig;
+import io.tierlens.session.SessionExporter;
+import io.tierlens.session.client.RedisNode;
+import io.tierlens.session.client.SessionStoreFactory;
+import io.tierlens.session.demo.SpringSessionWriter;
+import io.tierlens.session.model.RedisInfo;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.RedisClient;
+
+/**
+ * The tierlens side of {@code bench/session/run.sh}: optionally loads indexed-layout sessions, then runs session
+ * exporter cycles against a real Redis with the production code (Jedis store, default pacing) and prints, per
+ * cycle: wall time, Redis CPU (INFO cpu delta), PING p50/p99/max during the cycle (the peer kit's ping_latency.py,
+ * run as a separate process), /metrics latency during the cycle (a scrape every 20 ms), and this JVM's RSS.
+ *
+ * <pre>
+ * SessionScanBench --address 127.0.0.1:6390 [--cycles 2] [--ping-script .../ping_latency.py]
+ * SessionScanBench --address 127.0.0.1:6390 --load-indexed 1000000 [--store minute|zset]
+ * </pre>
+ */
+public final class SessionScanBench {
+
+    public static void main(String[] args) throws Exception {
+        String address = arg(args, "--address", "127.0.0.1:6390");
+        int cycles = Integer.parseInt(arg(args, "--cycles", "2"));
+        int loadIndexed = Integer.parseInt(arg(args, "--load-indexed", "0"));
+        String store = arg(args, "--store", "minute");
+        String pingScript = arg(args, "--ping-script", "");
+        RedisNode node = RedisNode.parse(address);
+        if (loadIndexed > 0) {
+            loadIndexed(node, loadIndexed, "zset".equals(store));
+            return;
+        }
+        SessionConfig config = SessionConfig.defaults().withRedis(RedisConfig.standalone(address));
+        SessionExporter exporter = new SessionExporter(config, Clock.systemUTC(), SessionStoreFactory.JEDIS);
+
+        AtomicReference<MetricSnapshots> served = new AtomicReference<>(MetricSnapshots.of());
+        PrometheusRegistry registry = new PrometheusRegistry();
+        registry.register((MultiCollector) served::get);
+        try (HTTPServer http = HTTPServer.builder().port(0).registry(registry).buildAndStart();
+                RedisClient info = RedisClient.builder()
+                        .hostAndPort(new HostAndPort(node.host(), node.port()))
+                        .build()) {
+            HttpClient client = HttpClient.newHttpClient();
+            URI metrics = URI.create("http://127.0.0.1:" + http.getPort() + "/metrics");
+            double window = 3;
+            for (int c = 1; c <= cycles; c++) {
+                double cpu0 = cpu(info);
+                // Redis latency is measured from outside this JVM (the peer kit's ping_latency.py), so our own GC
+                // and thread scheduling cannot leak into it; its window is the previous cycle's duration.
+                Process ping = pingScript.isEmpty()
+                        ? null
+                        : new ProcessBuilder(
+                                        "python3",
+                                        pingScript,
+                                        node.host(),
+                                        Integer.toString(node.port()),
+                                        String.format(Locale.ROOT, "%.2f", window))
+                                .redirectErrorStream(true)
+                                .start();
+                Sampler scrape = Sampler.start("metrics", () -> scrape(client, metrics));
+                long t0 = System.nanoTime();
+                RefreshResult r = exporter.refresh();
+                double wall = (System.nanoTime() - t0) / 1e9;
+                List<Double> scrapes = scrape.stop();
+                String pings = ping == null
+                        ? "-"
+                        : new String(ping.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+                window = Math.max(0.5, wall);
+                double cpu = cpu(info) - cpu0;
+                served.set(r.data());
+                String text = render(r.data());
+                System.out.printf(
+                        Locale.ROOT,
+                        "[tierlens cycle %d] layout=%s wall_seconds=%.3f redis_cpu_seconds=%.3f active=%s principals=%s"
+                                + " truncated=%s keys_examined=%s [ping during cycle] %s metrics_p50_ms=%.3f"
+                                + " metrics_p99_ms=%.3f scrapes=%d failures=%s%n",
+                        c,
+                        value(text, "tierlens_session_store_info\\{layout=\"([a-z_]+)\""),
+                        wall,
+                        cpu,
+                        value(text, "tierlens_session_active\\{[^}]*\\} ([0-9.E]+)"),
+                        value(text, "tierlens_session_principals\\{[^}]*\\} ([0-9.E]+)"),
+                        value(text, "tierlens_session_scan_truncated\\{[^}]*\\} ([0-9.E]+)"),
+                        value(text, "tierlens_session_scan_keys_examined\\{[^}]*\\} ([0-9.E]+)"),
+                        pings,
+                        pct(scrapes, 0.5),
+                        pct(scrapes, 0.99),
+                        scrapes.size(),
+                        r.partialFailures());
+            }
+            System.out.printf(Locale.ROOT, "[tierlens] exporter_rss_kb=%d%n", rssKb());
+        }
+        exporter.close();
+    }
+
+    /** Writes {@code n} sessions exactly as RedisIndexedSessionRepository does (and 1 principal per 2 sessions). */
+    private static void loadIndexed(RedisNode node, int n, boolean sortedSet) {
+        long t0 = System.nanoTime();
+        Random random = new Random(42);
+        try (RedisClient redis = RedisClient.builder()
+                .hostAndPort(new HostAndPort(node.host(), node.port()))
+                .build()) {
+            SpringSessionWriter w = new SpringSessionWriter(
+                    redis,
+                    "spring:session",
+                    sortedSet
+                            ? SpringSessionWriter.Store.INDEXED_SORTED_SET
+                            : SpringSessionWriter.Store.INDEXED_MINUTE);
+            Instant now = Instant.now();
+            AbstractPipeline p = redis.pipelined();
+            for (int i = 0; i < n; i++) {
+                // created in the last 30 minutes, last request in the last 10: nothing expires during the bench,
+                // so the true count is exactly n
+                Instant created = now.minusMillis(random.nextInt(1_800_000));
+                Instant last = now.minusMillis(random.nextInt(600_000));
+                if (last.isBefore(created)) {
+                    last = created;
+                }
+                w.create(
+                        p,
+                        new SpringSessionWriter.Session(
+                                new UUID(random.nextLong(), random.nextLong()).toString(),
+                                created,
+                                last,
+                                Duration.ofMinutes(30),
+                                Optional.of("user-" + (i / 2))));
+                if (i % 2000 == 1999) {
+                    p.sync();
+                    p.close();
+                    p = redis.pipelined();
+                }
+            }
+            p.sync();
+            p.close();
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "[load] %d indexed (%s) sessions in %.1f s%n",
+                n,
+                sortedSet ? "sorted set" : "minute buckets",
+                (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Runs a probe every 20 ms on its own thread and records its latency in ms. */
+    private static final class Sampler {
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final List<Double> ms = Collections.synchronizedList(new ArrayList<>());
+        private Thread thread;
+
+        interface Probe {
+            void run() throws Exception;
+        }
+
+        static Sampler start(String name, Probe probe) {
+            Sampler s = new Sampler();
+            s.thread = new Thread(
+                    () -> {
+                        while (s.running.get()) {
+                            long t = System.nanoTime();
+                            try {
+                                probe.run();
+                                s.ms.add((System.nanoTime() - t) / 1e6);
+                                Thread.sleep(20);
+                            } catch (InterruptedException e) {
+                                return;
+                            } catch (Exception e) {
+                                throw new IllegalStateException(name + " probe failed", e);
+                            }
+                        }
+                    },
+                    "bench-" + name);
+            s.thread.setDaemon(true);
+            s.thread.start();
+            return s;
+        }
+
+        List<Double> stop() throws InterruptedException {
+            running.set(false);
+            thread.join();
+            List<Double> out = new ArrayList<>(ms);
+            Collections.sort(out);
+            return out;
+        }
+    }
+
+    private static void scrape(HttpClient client, URI uri) throws Exception {
+        client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    private static double cpu(RedisClient redis) {
+        RedisInfo info = RedisInfo.parse(redis.info("cpu"));
+        return info.decimal("used_cpu_sys").orElse(0)
+                + info.decimal("used_cpu_user").orElse(0);
+    }
+
+    private static double pct(List<Double> sorted, double q) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int i = (int) Math.min(sorted.size() - 1, Math.floor(q * sorted.size()));
+        return sorted.get(i);
+    }
+
+    private static String value(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        return m.find() ? m.group(1) : "-";
+    }
+
+    private static String render(MetricSnapshots s) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter.create()
+                .write(out, s, io.prometheus.metrics.config.EscapingScheme.UNDERSCORE_ESCAPING);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static long rssKb() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
+    private static String arg(String[] args, String name, String dflt) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return dflt;
+    }
+}
