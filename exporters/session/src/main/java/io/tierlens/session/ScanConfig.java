@@ -6,9 +6,11 @@ import java.time.Duration;
 /**
  * {@code exporters.session.scan:} limits of the background SCAN (plain layout count, principal index count).
  *
- * @param count the COUNT hint of each SCAN call, 1..1000, default 500: smaller calls keep Redis latency flat
- * @param pause sleep between two SCAN calls, default 2ms: leaves Redis time for the application's commands
- * @param timeBudget SCAN time per cycle over all namespaces, default 10s; a pass that needs more resumes next cycle
+ * @param count the COUNT hint of each SCAN call, 1..1000, default 200: one call then holds Redis' single thread for
+ *     about 0.4 ms (a key costs it roughly 2 µs), so an application command never waits longer than that
+ * @param pause sleep between two SCAN calls, default 1ms: leaves Redis idle time for the application's commands
+ * @param timeBudget SCAN time per cycle over all namespaces, default 12s (below the 15-s refresh); a pass that
+ *     needs more resumes next cycle
  * @param keyBudget keys SCAN may return per cycle over all namespaces, default 5,000,000
  * @param interval how often a plain-layout counting pass starts, default 45s: a pass costs Redis about what one
  *     redis_exporter -count-keys scrape costs, so passes are spaced while the count stays under a minute old
@@ -16,9 +18,9 @@ import java.time.Duration;
 public record ScanConfig(Integer count, Duration pause, Duration timeBudget, Long keyBudget, Duration interval) {
 
     public ScanConfig {
-        count = count == null ? 500 : count;
-        pause = pause == null ? Duration.ofMillis(2) : pause;
-        timeBudget = timeBudget == null ? Duration.ofSeconds(10) : timeBudget;
+        count = count == null ? 200 : count;
+        pause = pause == null ? Duration.ofMillis(1) : pause;
+        timeBudget = timeBudget == null ? Duration.ofSeconds(12) : timeBudget;
         keyBudget = keyBudget == null ? 5_000_000L : keyBudget;
         interval = interval == null ? Duration.ofSeconds(45) : interval;
     }
@@ -32,7 +34,7 @@ public record ScanConfig(Integer count, Duration pause, Duration timeBudget, Lon
             problems.add(
                     ConfigProblems.join(path, "count"),
                     "must be between 1 and 1000",
-                    "larger SCAN calls block Redis longer; 500 is the default");
+                    "larger SCAN calls block Redis longer; 200 is the default");
         }
         if (timeBudget.isZero()) {
             problems.add(ConfigProblems.join(path, "time_budget"), "must be longer than 0s", "use e.g. 20s");

@@ -28,7 +28,7 @@ class SessionConfigTest {
         assertThat(c.namespaces()).containsExactly("spring:session");
         assertThat(c.layout()).isEqualTo(SessionConfig.LayoutSetting.AUTO);
         assertThat(c.sampleSize()).isEqualTo(1000);
-        assertThat(c.scan().count()).isEqualTo(500);
+        assertThat(c.scan().count()).isEqualTo(200);
         assertThat(c.redis().address()).isEqualTo("localhost:6379");
         assertThat(c.demoLayout()).isEqualTo(SessionConfig.DemoLayout.INDEXED);
     }

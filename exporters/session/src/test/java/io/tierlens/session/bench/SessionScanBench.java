@@ -12,10 +12,6 @@ import io.tierlens.session.client.RedisNode;
 import io.tierlens.session.client.SessionStoreFactory;
 import io.tierlens.session.demo.SpringSessionWriter;
 import io.tierlens.session.model.RedisInfo;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,13 +34,13 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClient;
 
 /**
- * The tierlens side of {@code bench/session/run.sh}: optionally loads indexed-layout sessions, then runs session
- * exporter cycles against a real Redis with the production code (Jedis store, default pacing) and prints, per
- * cycle: wall time, Redis CPU (INFO cpu delta), PING p50/p99/max during the cycle (the peer kit's ping_latency.py,
- * run as a separate process), /metrics latency during the cycle (a scrape every 20 ms), and this JVM's RSS.
+ * The tierlens side of {@code bench/session/run.sh}: optionally loads indexed-layout sessions, then runs the session
+ * exporter on its production schedule (default config: refresh 15 s, SCAN pass every 45 s) against a real Redis
+ * with the production code (Jedis store, default pacing) and prints, per cycle: wall time, Redis CPU (INFO cpu delta), PING p50/p99/max during the cycle (the peer kit's ping_latency.py,
+ * run as a separate process), /metrics latency idle and during the cycle (a scrape every 20 ms), and this JVM's RSS.
  *
  * <pre>
- * SessionScanBench --address 127.0.0.1:6390 [--cycles 2] [--ping-script .../ping_latency.py]
+ * SessionScanBench --address 127.0.0.1:6390 [--minutes 1] [--ping-script .../ping_latency.py]
  * SessionScanBench --address 127.0.0.1:6390 --load-indexed 1000000 [--store minute|zset]
  * </pre>
  */
@@ -52,7 +48,7 @@ public final class SessionScanBench {
 
     public static void main(String[] args) throws Exception {
         String address = arg(args, "--address", "127.0.0.1:6390");
-        int cycles = Integer.parseInt(arg(args, "--cycles", "2"));
+        double minutes = Double.parseDouble(arg(args, "--minutes", "1"));
         int loadIndexed = Integer.parseInt(arg(args, "--load-indexed", "0"));
         String store = arg(args, "--store", "minute");
         String pingScript = arg(args, "--ping-script", "");
@@ -62,6 +58,18 @@ public final class SessionScanBench {
             return;
         }
         SessionConfig config = SessionConfig.defaults().withRedis(RedisConfig.standalone(address));
+        String count = arg(args, "--count", "");
+        String pause = arg(args, "--pause-ms", "");
+        if (!count.isEmpty() || !pause.isEmpty()) {
+            // to explore pacing; the published figures use the defaults
+            config = config.withScan(new io.tierlens.session.ScanConfig(
+                    count.isEmpty() ? null : Integer.valueOf(count),
+                    pause.isEmpty() ? null : Duration.ofMillis(Long.parseLong(pause)),
+                    null,
+                    null,
+                    null));
+        }
+        int cycles = (int) Math.round(minutes * 60 / config.refresh().toSeconds()) + 1;
         SessionExporter exporter = new SessionExporter(config, Clock.systemUTC(), SessionStoreFactory.JEDIS);
 
         AtomicReference<MetricSnapshots> served = new AtomicReference<>(MetricSnapshots.of());
@@ -71,13 +79,37 @@ public final class SessionScanBench {
                 RedisClient info = RedisClient.builder()
                         .hostAndPort(new HostAndPort(node.host(), node.port()))
                         .build()) {
-            HttpClient client = HttpClient.newHttpClient();
-            URI metrics = URI.create("http://127.0.0.1:" + http.getPort() + "/metrics");
-            double window = 3;
+            int port = http.getPort();
+            // /metrics latency with no refresh running, to compare with the figures during the cycles
+            Sampler idle = Sampler.start("metrics", () -> scrape(port));
+            Thread.sleep(2000);
+            List<Double> idleScrapes = idle.stop();
+            System.out.printf(
+                    Locale.ROOT,
+                    "[tierlens idle] metrics_p50_ms=%.3f metrics_p99_ms=%.3f scrapes=%d%n",
+                    pct(idleScrapes, 0.5),
+                    pct(idleScrapes, 0.99),
+                    idleScrapes.size());
+            // The production schedule: a refresh every `refresh` (15 s) for `minutes`; the plain layout's SCAN pass
+            // comes every scan.interval (45 s), the indexed layouts' principal pass every principals_interval.
+            long period = config.refresh().toNanos();
+            long startNanos = System.nanoTime();
+            double passWindow = 3;
+            double cpuFirstMinute = 0;
+            List<Double> passCpu = new ArrayList<>();
+            List<Double> ordinaryCpu = new ArrayList<>();
+            String layout = "-";
             for (int c = 1; c <= cycles; c++) {
+                long due = startNanos + (c - 1) * period;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                boolean minuteOne = System.nanoTime() - startNanos < 60_000_000_000L;
                 double cpu0 = cpu(info);
+                double windowUsed = passWindow;
                 // Redis latency is measured from outside this JVM (the peer kit's ping_latency.py), so our own GC
-                // and thread scheduling cannot leak into it; its window is the previous cycle's duration.
+                // and thread scheduling cannot leak into it; its window is the last pass's duration.
                 Process ping = pingScript.isEmpty()
                         ? null
                         : new ProcessBuilder(
@@ -85,40 +117,70 @@ public final class SessionScanBench {
                                         pingScript,
                                         node.host(),
                                         Integer.toString(node.port()),
-                                        String.format(Locale.ROOT, "%.2f", window))
+                                        String.format(Locale.ROOT, "%.2f", passWindow))
                                 .redirectErrorStream(true)
                                 .start();
-                Sampler scrape = Sampler.start("metrics", () -> scrape(client, metrics));
+                Sampler scrape = Sampler.start("metrics", () -> scrape(port));
                 long t0 = System.nanoTime();
                 RefreshResult r = exporter.refresh();
                 double wall = (System.nanoTime() - t0) / 1e9;
+                double cpu = cpu(info) - cpu0;
                 List<Double> scrapes = scrape.stop();
                 String pings = ping == null
                         ? "-"
                         : new String(ping.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-                window = Math.max(0.5, wall);
-                double cpu = cpu(info) - cpu0;
                 served.set(r.data());
                 String text = render(r.data());
+                String examined = value(text, "tierlens_session_scan_keys_examined\\{[^}]*\\} ([0-9.E]+)");
+                boolean pass = !examined.equals("-") && Double.parseDouble(examined) > 0;
+                if (pass) {
+                    passWindow = Math.max(0.5, wall);
+                }
+                if (minuteOne) {
+                    cpuFirstMinute += cpu;
+                }
+                (pass ? passCpu : ordinaryCpu).add(cpu);
+                layout = value(text, "tierlens_session_store_info\\{layout=\"([a-z_]+)\"");
                 System.out.printf(
                         Locale.ROOT,
-                        "[tierlens cycle %d] layout=%s wall_seconds=%.3f redis_cpu_seconds=%.3f active=%s principals=%s"
-                                + " truncated=%s keys_examined=%s [ping during cycle] %s metrics_p50_ms=%.3f"
-                                + " metrics_p99_ms=%.3f scrapes=%d failures=%s%n",
+                        "[tierlens cycle %d%s] layout=%s wall_seconds=%.3f redis_cpu_seconds=%.3f active=%s"
+                                + " principals=%s count_age_seconds=%.1f truncated=%s keys_examined=%s"
+                                + " [ping during cycle, window %.2fs] %s metrics_p50_ms=%.3f metrics_p99_ms=%.3f"
+                                + " scrapes=%d failures=%s%n",
                         c,
+                        pass ? " SCAN pass" : "",
                         value(text, "tierlens_session_store_info\\{layout=\"([a-z_]+)\""),
                         wall,
                         cpu,
                         value(text, "tierlens_session_active\\{[^}]*\\} ([0-9.E]+)"),
                         value(text, "tierlens_session_principals\\{[^}]*\\} ([0-9.E]+)"),
+                        Duration.between(r.dataTimestamp(), Instant.now()).toMillis() / 1000.0,
                         value(text, "tierlens_session_scan_truncated\\{[^}]*\\} ([0-9.E]+)"),
-                        value(text, "tierlens_session_scan_keys_examined\\{[^}]*\\} ([0-9.E]+)"),
+                        examined,
+                        ping == null ? 0 : windowUsed,
                         pings,
                         pct(scrapes, 0.5),
                         pct(scrapes, 0.99),
                         scrapes.size(),
                         r.partialFailures());
             }
+            double passes = 60.0
+                    / ("plain".equals(layout)
+                            ? config.scan().interval().toSeconds()
+                            : config.principalsInterval().toSeconds());
+            double ordinary = 60.0 / config.refresh().toSeconds() - passes;
+            System.out.printf(
+                    Locale.ROOT,
+                    "[tierlens] scan=count %d pause %s; redis_cpu_seconds_per_minute=%.3f in the long run (%.2f SCAN"
+                            + " passes/min x %.3f s + %.2f ordinary cycles/min x %.4f s); %.3f in the first minute%n",
+                    config.scan().count(),
+                    config.scan().pause(),
+                    passes * mean(passCpu) + ordinary * mean(ordinaryCpu),
+                    passes,
+                    mean(passCpu),
+                    ordinary,
+                    mean(ordinaryCpu),
+                    cpuFirstMinute);
             System.out.printf(Locale.ROOT, "[tierlens] exporter_rss_kb=%d%n", rssKb());
         }
         exporter.close();
@@ -214,14 +276,30 @@ public final class SessionScanBench {
         }
     }
 
-    private static void scrape(HttpClient client, URI uri) throws Exception {
-        client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding());
+    /**
+     * One GET /metrics on a fresh connection with TCP_NODELAY, like curl or Prometheus. (The JDK HttpClient's
+     * keep-alive connection meets delayed ACKs and adds a constant 40 ms that has nothing to do with the exporter.)
+     */
+    private static void scrape(int port) throws Exception {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            s.setTcpNoDelay(true);
+            s.getOutputStream()
+                    .write("GET /metrics HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+            if (s.getInputStream().readAllBytes().length == 0) {
+                throw new IllegalStateException("empty /metrics reply");
+            }
+        }
     }
 
     private static double cpu(RedisClient redis) {
         RedisInfo info = RedisInfo.parse(redis.info("cpu"));
         return info.decimal("used_cpu_sys").orElse(0)
                 + info.decimal("used_cpu_user").orElse(0);
+    }
+
+    private static double mean(List<Double> xs) {
+        return xs.stream().mapToDouble(Double::doubleValue).average().orElse(0);
     }
 
     private static double pct(List<Double> sorted, double q) {
