@@ -50,5 +50,20 @@ for layout in $LAYOUTS; do
   tierlens --minutes 1 --ping-script "$PEER/ping_latency.py"
   echo "---- peer: prometheus-redis-exporter -count-keys"
   "$PEER/measure.sh" 1000 3 2>&1 | grep -v 'scan_count.py' || true
-  "$PEER/latency_during_scrape.sh" 1000
+  "$PEER/latency_during_scrape.sh" 1000 || true   # its final `wait` on the killed exporter returns 143
+
+  if [ "$layout" = plain ] && [ "${REPLICA:-1}" = 1 ]; then
+    # The same keyspace with read_from: replica — the SCAN goes to a replica, the primary only answers INFO.
+    RPORT=$((PORT + 1))
+    echo "---- tierlens session exporter with read_from: replica (replica on 127.0.0.1:$RPORT; PING and CPU on the primary)"
+    redis-server --bind 127.0.0.1 --port "$RPORT" --save '' --appendonly no --dir "$DIR" --dbfilename replica.rdb \
+      --replicaof 127.0.0.1 "$PORT" --daemonize no --logfile "$DIR/replica.log" &
+    echo $! > "$DIR/replica.pid"
+    for i in $(seq 600); do
+      [ "$(redis-cli -p "$RPORT" dbsize 2>/dev/null)" = "$(redis-cli -p "$PORT" dbsize)" ] && break; sleep 0.2
+    done
+    echo "replica: $(redis-cli -p "$RPORT" dbsize) keys, $(redis-cli -p "$RPORT" info replication | grep master_link_status | tr -d '\r')"
+    tierlens --replica "127.0.0.1:$RPORT" --minutes 1 --ping-script "$PEER/ping_latency.py"
+    kill "$(cat "$DIR/replica.pid")"; wait "$(cat "$DIR/replica.pid")" 2>/dev/null || true
+  fi
 done

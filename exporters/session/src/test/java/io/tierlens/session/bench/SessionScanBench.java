@@ -40,7 +40,7 @@ import redis.clients.jedis.RedisClient;
  * run as a separate process), /metrics latency idle and during the cycle (a scrape every 20 ms), and this JVM's RSS.
  *
  * <pre>
- * SessionScanBench --address 127.0.0.1:6390 [--minutes 1] [--ping-script .../ping_latency.py]
+ * SessionScanBench --address 127.0.0.1:6390 [--replica 127.0.0.1:6391] [--minutes 1] [--ping-script .../ping_latency.py]
  * SessionScanBench --address 127.0.0.1:6390 --load-indexed 1000000 [--store minute|zset]
  * </pre>
  */
@@ -57,7 +57,10 @@ public final class SessionScanBench {
             loadIndexed(node, loadIndexed, "zset".equals(store));
             return;
         }
-        SessionConfig config = SessionConfig.defaults().withRedis(RedisConfig.standalone(address));
+        String replica = arg(args, "--replica", "");
+        RedisConfig redis = RedisConfig.standalone(address);
+        SessionConfig config =
+                SessionConfig.defaults().withRedis(replica.isEmpty() ? redis : redis.withReplica(replica));
         String count = arg(args, "--count", "");
         String pause = arg(args, "--pause-ms", "");
         if (!count.isEmpty() || !pause.isEmpty()) {
@@ -78,9 +81,144 @@ public final class SessionScanBench {
         try (HTTPServer http = HTTPServer.builder().port(0).registry(registry).buildAndStart();
                 RedisClient info = RedisClient.builder()
                         .hostAndPort(new HostAndPort(node.host(), node.port()))
-                        .build()) {
+                        .build();
+                RedisClient replicaInfo = replica.isEmpty()
+                        ? null
+                        : RedisClient.builder()
+                                .hostAndPort(new HostAndPort(
+                                        RedisNode.parse(replica).host(),
+                                        RedisNode.parse(replica).port()))
+                                .build()) {
             int port = http.getPort();
-            // /metrics latency with no refresh running, to compare with the figures during the cycles
+            // The production schedule: a refresh every `refresh` (15 s) for `minutes`; the plain layout's SCAN pass
+            // starts every scan.interval (45 s), the indexed layouts' principal pass every principals_interval (here:
+            // in cycle 1). A pass longer than scan.time_budget continues in the next cycle.
+            long period = config.refresh().toNanos();
+            double budget = config.scan().timeBudget().toMillis() / 1000.0;
+            long startNanos = System.nanoTime();
+            double estPass = budget;
+            long lastPassStart = Long.MIN_VALUE / 2;
+            boolean continuing = false;
+            double passWall = 0;
+            double passCpu = 0;
+            double passReplicaCpu = 0;
+            String passPing = "-";
+            List<Double> passCpus = new ArrayList<>();
+            List<Double> ordinaryCpu = new ArrayList<>();
+            String layout = "-";
+            for (int c = 1; c <= cycles; c++) {
+                long due = startNanos + (c - 1) * period;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                boolean starts = !continuing
+                        && (c == 1
+                                || ("plain".equals(layout)
+                                        && System.nanoTime() - lastPassStart
+                                                >= config.scan().interval().toNanos() - 1_000_000_000L));
+                double window = continuing ? Math.max(0.5, estPass - budget) : starts ? Math.min(estPass, budget) : 0.5;
+                double cpu0 = cpu(info);
+                double rcpu0 = replicaInfo == null ? 0 : cpu(replicaInfo);
+                // Redis latency is measured from outside this JVM (the peer kit's ping_latency.py, on the primary),
+                // so our own GC and thread scheduling cannot leak into it; the window is the expected SCAN time.
+                Process ping = pingScript.isEmpty()
+                        ? null
+                        : new ProcessBuilder(
+                                        "python3",
+                                        pingScript,
+                                        node.host(),
+                                        Integer.toString(node.port()),
+                                        String.format(Locale.ROOT, "%.2f", window))
+                                .redirectErrorStream(true)
+                                .start();
+                Sampler scrape = Sampler.start("metrics", () -> scrape(port));
+                long t0 = System.nanoTime();
+                RefreshResult r = exporter.refresh();
+                double wall = (System.nanoTime() - t0) / 1e9;
+                double cpu = cpu(info) - cpu0;
+                double rcpu = replicaInfo == null ? 0 : cpu(replicaInfo) - rcpu0;
+                List<Double> scrapes = scrape.stop();
+                String pings = ping == null
+                        ? "-"
+                        : new String(ping.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+                served.set(r.data());
+                String text = render(r.data());
+                layout = value(text, "tierlens_session_store_info\\{layout=\"([a-z_]+)\"");
+                String examined = value(text, "tierlens_session_scan_keys_examined\\{[^}]*\\} ([0-9.E]+)");
+                boolean scanned = !examined.equals("-") && Double.parseDouble(examined) > 0;
+                boolean truncated = "1.0".equals(value(text, "tierlens_session_scan_truncated\\{[^}]*\\} ([0-9.E]+)"));
+                System.out.printf(
+                        Locale.ROOT,
+                        "[tierlens cycle %d%s] layout=%s wall_seconds=%.3f redis_cpu_seconds=%.3f%s active=%s"
+                                + " principals=%s count_age_seconds=%.1f truncated=%s keys_examined=%s"
+                                + " [ping on primary, window %.2fs] %s metrics_p50_ms=%.3f metrics_p99_ms=%.3f"
+                                + " scrapes=%d failures=%s%n",
+                        c,
+                        scanned ? (continuing ? " SCAN continues" : " SCAN starts") : "",
+                        layout,
+                        wall,
+                        cpu,
+                        replicaInfo == null ? "" : String.format(Locale.ROOT, " replica_cpu_seconds=%.3f", rcpu),
+                        value(text, "tierlens_session_active\\{[^}]*\\} ([0-9.E]+)"),
+                        value(text, "tierlens_session_principals\\{[^}]*\\} ([0-9.E]+)"),
+                        Duration.between(r.dataTimestamp(), Instant.now()).toMillis() / 1000.0,
+                        truncated ? "1" : "0",
+                        examined,
+                        ping == null ? 0 : window,
+                        pings,
+                        pct(scrapes, 0.5),
+                        pct(scrapes, 0.99),
+                        scrapes.size(),
+                        r.partialFailures());
+                if (scanned) {
+                    if (!continuing) {
+                        lastPassStart = t0;
+                        passWall = 0;
+                        passCpu = 0;
+                        passReplicaCpu = 0;
+                        passPing = pings;
+                    }
+                    passWall += wall;
+                    passCpu += cpu;
+                    passReplicaCpu += rcpu;
+                    continuing = truncated;
+                    if (!truncated) {
+                        estPass = passWall;
+                        passCpus.add(passCpu);
+                        System.out.printf(
+                                Locale.ROOT,
+                                "[tierlens SCAN pass] layout=%s wall_seconds=%.3f redis_cpu_seconds=%.3f%s"
+                                        + " (ping on primary while it ran: %s)%n",
+                                layout,
+                                passWall,
+                                passCpu,
+                                replicaInfo == null
+                                        ? ""
+                                        : String.format(Locale.ROOT, " replica_cpu_seconds=%.3f", passReplicaCpu),
+                                passPing);
+                    }
+                } else {
+                    ordinaryCpu.add(cpu);
+                }
+            }
+            double passes = 60.0
+                    / ("plain".equals(layout)
+                            ? config.scan().interval().toSeconds()
+                            : config.principalsInterval().toSeconds());
+            double ordinary = 60.0 / config.refresh().toSeconds() - passes;
+            System.out.printf(
+                    Locale.ROOT,
+                    "[tierlens] scan=count %d pause %s; redis_cpu_seconds_per_minute=%.3f on the primary in the long"
+                            + " run (%.2f SCAN passes/min x %.3f s + %.2f ordinary cycles/min x %.4f s)%n",
+                    config.scan().count(),
+                    config.scan().pause(),
+                    passes * mean(passCpus) + ordinary * mean(ordinaryCpu),
+                    passes,
+                    mean(passCpus),
+                    ordinary,
+                    mean(ordinaryCpu));
+            // /metrics latency with no refresh running (warm JVM), to compare with the figures during the cycles
             Sampler idle = Sampler.start("metrics", () -> scrape(port));
             Thread.sleep(2000);
             List<Double> idleScrapes = idle.stop();
@@ -90,97 +228,6 @@ public final class SessionScanBench {
                     pct(idleScrapes, 0.5),
                     pct(idleScrapes, 0.99),
                     idleScrapes.size());
-            // The production schedule: a refresh every `refresh` (15 s) for `minutes`; the plain layout's SCAN pass
-            // comes every scan.interval (45 s), the indexed layouts' principal pass every principals_interval.
-            long period = config.refresh().toNanos();
-            long startNanos = System.nanoTime();
-            double passWindow = 3;
-            double cpuFirstMinute = 0;
-            List<Double> passCpu = new ArrayList<>();
-            List<Double> ordinaryCpu = new ArrayList<>();
-            String layout = "-";
-            for (int c = 1; c <= cycles; c++) {
-                long due = startNanos + (c - 1) * period;
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                }
-                boolean minuteOne = System.nanoTime() - startNanos < 60_000_000_000L;
-                double cpu0 = cpu(info);
-                double windowUsed = passWindow;
-                // Redis latency is measured from outside this JVM (the peer kit's ping_latency.py), so our own GC
-                // and thread scheduling cannot leak into it; its window is the last pass's duration.
-                Process ping = pingScript.isEmpty()
-                        ? null
-                        : new ProcessBuilder(
-                                        "python3",
-                                        pingScript,
-                                        node.host(),
-                                        Integer.toString(node.port()),
-                                        String.format(Locale.ROOT, "%.2f", passWindow))
-                                .redirectErrorStream(true)
-                                .start();
-                Sampler scrape = Sampler.start("metrics", () -> scrape(port));
-                long t0 = System.nanoTime();
-                RefreshResult r = exporter.refresh();
-                double wall = (System.nanoTime() - t0) / 1e9;
-                double cpu = cpu(info) - cpu0;
-                List<Double> scrapes = scrape.stop();
-                String pings = ping == null
-                        ? "-"
-                        : new String(ping.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-                served.set(r.data());
-                String text = render(r.data());
-                String examined = value(text, "tierlens_session_scan_keys_examined\\{[^}]*\\} ([0-9.E]+)");
-                boolean pass = !examined.equals("-") && Double.parseDouble(examined) > 0;
-                if (pass) {
-                    passWindow = Math.max(0.5, wall);
-                }
-                if (minuteOne) {
-                    cpuFirstMinute += cpu;
-                }
-                (pass ? passCpu : ordinaryCpu).add(cpu);
-                layout = value(text, "tierlens_session_store_info\\{layout=\"([a-z_]+)\"");
-                System.out.printf(
-                        Locale.ROOT,
-                        "[tierlens cycle %d%s] layout=%s wall_seconds=%.3f redis_cpu_seconds=%.3f active=%s"
-                                + " principals=%s count_age_seconds=%.1f truncated=%s keys_examined=%s"
-                                + " [ping during cycle, window %.2fs] %s metrics_p50_ms=%.3f metrics_p99_ms=%.3f"
-                                + " scrapes=%d failures=%s%n",
-                        c,
-                        pass ? " SCAN pass" : "",
-                        value(text, "tierlens_session_store_info\\{layout=\"([a-z_]+)\""),
-                        wall,
-                        cpu,
-                        value(text, "tierlens_session_active\\{[^}]*\\} ([0-9.E]+)"),
-                        value(text, "tierlens_session_principals\\{[^}]*\\} ([0-9.E]+)"),
-                        Duration.between(r.dataTimestamp(), Instant.now()).toMillis() / 1000.0,
-                        value(text, "tierlens_session_scan_truncated\\{[^}]*\\} ([0-9.E]+)"),
-                        examined,
-                        ping == null ? 0 : windowUsed,
-                        pings,
-                        pct(scrapes, 0.5),
-                        pct(scrapes, 0.99),
-                        scrapes.size(),
-                        r.partialFailures());
-            }
-            double passes = 60.0
-                    / ("plain".equals(layout)
-                            ? config.scan().interval().toSeconds()
-                            : config.principalsInterval().toSeconds());
-            double ordinary = 60.0 / config.refresh().toSeconds() - passes;
-            System.out.printf(
-                    Locale.ROOT,
-                    "[tierlens] scan=count %d pause %s; redis_cpu_seconds_per_minute=%.3f in the long run (%.2f SCAN"
-                            + " passes/min x %.3f s + %.2f ordinary cycles/min x %.4f s); %.3f in the first minute%n",
-                    config.scan().count(),
-                    config.scan().pause(),
-                    passes * mean(passCpu) + ordinary * mean(ordinaryCpu),
-                    passes,
-                    mean(passCpu),
-                    ordinary,
-                    mean(ordinaryCpu),
-                    cpuFirstMinute);
             System.out.printf(Locale.ROOT, "[tierlens] exporter_rss_kb=%d%n", rssKb());
         }
         exporter.close();
