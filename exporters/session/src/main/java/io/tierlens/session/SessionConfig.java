@@ -22,7 +22,8 @@ import java.util.Set;
  * @param sampleSize sessions whose times are read per namespace and cycle, default 1000 (0 disables sampling)
  * @param scan limits of the SCAN the plain layout and the principal count need
  * @param principals count distinct principals from the principal index where it exists, default true
- * @param principalsInterval how often a principal-index SCAN pass starts, default 10m
+ * @param principalsInterval how often a principal-index SCAN pass starts, default 1h: the index keys are spread
+ *     over the whole keyspace, so each pass walks all of it (with {@code read_from: replica} it can be shorter)
  * @param bucketHorizon how far ahead minute buckets are summed (the longest session timeout in use), default 12h
  * @param demoLayout layout the demo's session simulator writes: {@code indexed} (default), {@code indexed-zset},
  *     {@code plain}; ignored outside {@code tierlens demo}
@@ -67,7 +68,7 @@ public record SessionConfig(
         sampleSize = sampleSize == null ? 1000 : sampleSize;
         scan = scan == null ? ScanConfig.defaults() : scan;
         principals = principals == null || principals;
-        principalsInterval = principalsInterval == null ? Duration.ofMinutes(10) : principalsInterval;
+        principalsInterval = principalsInterval == null ? Duration.ofHours(1) : principalsInterval;
         bucketHorizon = bucketHorizon == null ? Duration.ofHours(12) : bucketHorizon;
         demoLayout = demoLayout == null ? DemoLayout.INDEXED : demoLayout;
     }
@@ -182,7 +183,7 @@ public record SessionConfig(
             problems.add(
                     ConfigProblems.join(path, "principals_interval"),
                     "is shorter than refresh",
-                    "the principal count needs a SCAN; use 10m or more");
+                    "the principal count needs a SCAN of the whole keyspace; use 10m or more");
         }
         if (bucketHorizon.compareTo(Duration.ofMinutes(1)) < 0 || bucketHorizon.compareTo(Duration.ofDays(7)) > 0) {
             problems.add(

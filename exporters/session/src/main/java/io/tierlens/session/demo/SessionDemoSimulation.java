@@ -5,7 +5,6 @@ import io.tierlens.core.demo.DemoSimulation;
 import io.tierlens.core.demo.Scenario;
 import io.tierlens.session.RedisConfig;
 import io.tierlens.session.SessionConfig;
-import io.tierlens.session.SessionModule;
 import io.tierlens.session.client.JedisSessionStore;
 import io.tierlens.session.client.SessionStoreFactory;
 import java.time.Clock;
@@ -132,10 +131,5 @@ public final class SessionDemoSimulation implements DemoSimulation, AutoCloseabl
             case INDEXED_ZSET -> SpringSessionWriter.Store.INDEXED_SORTED_SET;
             case INDEXED -> SpringSessionWriter.Store.INDEXED_MINUTE;
         };
-    }
-
-    /** For log lines and docs: the module this simulation belongs to. */
-    static String module() {
-        return SessionModule.NAME;
     }
 }

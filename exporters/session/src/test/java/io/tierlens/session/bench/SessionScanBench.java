@@ -73,39 +73,93 @@ public final class SessionScanBench {
                     null));
         }
         int cycles = (int) Math.round(minutes * 60 / config.refresh().toSeconds()) + 1;
-        SessionExporter exporter = new SessionExporter(config, Clock.systemUTC(), SessionStoreFactory.JEDIS);
-
         AtomicReference<MetricSnapshots> served = new AtomicReference<>(MetricSnapshots.of());
         PrometheusRegistry registry = new PrometheusRegistry();
         registry.register((MultiCollector) served::get);
         try (HTTPServer http = HTTPServer.builder().port(0).registry(registry).buildAndStart();
-                RedisClient info = RedisClient.builder()
-                        .hostAndPort(new HostAndPort(node.host(), node.port()))
-                        .build();
-                RedisClient replicaInfo = replica.isEmpty()
-                        ? null
-                        : RedisClient.builder()
-                                .hostAndPort(new HostAndPort(
-                                        RedisNode.parse(replica).host(),
-                                        RedisNode.parse(replica).port()))
-                                .build()) {
-            int port = http.getPort();
-            // The production schedule: a refresh every `refresh` (15 s) for `minutes`; the plain layout's SCAN pass
-            // starts every scan.interval (45 s), the indexed layouts' principal pass every principals_interval (here:
-            // in cycle 1). A pass longer than scan.time_budget continues in the next cycle.
+                RedisClient info = client(node);
+                RedisClient replicaInfo = replica.isEmpty() ? null : client(RedisNode.parse(replica))) {
+            Schedule s = new Schedule(config, node, info, replicaInfo, served, http.getPort());
+            // Phase 1, Redis CPU: the production schedule for `minutes`, nothing else talking to Redis (like the peer
+            // kit's measure.sh, whose CPU figures have no PING traffic in them either).
+            try (SessionExporter exporter = new SessionExporter(config, Clock.systemUTC(), SessionStoreFactory.JEDIS)) {
+                s.run("cpu", exporter, cycles, null, false);
+            }
+            s.summarizeCpu();
+            if (!pingScript.isEmpty()) {
+                // Phase 2, latency: a fresh exporter (so its first cycle starts a SCAN pass) with the peer kit's
+                // ping_latency.py on the primary for as long as the pass is expected to take, until the pass has
+                // completed and one ordinary cycle followed.
+                try (SessionExporter exporter =
+                        new SessionExporter(config, Clock.systemUTC(), SessionStoreFactory.JEDIS)) {
+                    s.run("latency", exporter, cycles, pingScript, true);
+                }
+            }
+            // /metrics latency with no refresh running (warm JVM), to compare with the figures during the cycles
+            Sampler idle = Sampler.start("metrics", () -> scrape(http.getPort()));
+            Thread.sleep(2000);
+            List<Double> idleScrapes = idle.stop();
+            System.out.printf(
+                    Locale.ROOT,
+                    "[tierlens idle] metrics_p50_ms=%.3f metrics_p99_ms=%.3f scrapes=%d%n",
+                    pct(idleScrapes, 0.5),
+                    pct(idleScrapes, 0.99),
+                    idleScrapes.size());
+            System.out.printf(Locale.ROOT, "[tierlens] exporter_rss_kb=%d%n", rssKb());
+        }
+    }
+
+    private static RedisClient client(RedisNode node) {
+        return RedisClient.builder()
+                .hostAndPort(new HostAndPort(node.host(), node.port()))
+                .build();
+    }
+
+    /**
+     * Refreshes on the production schedule: one every {@code refresh} (15 s); the plain layout's SCAN pass starts
+     * every scan.interval (45 s), an indexed layout's principal-index pass in the first cycle (then every
+     * principals_interval); a pass longer than scan.time_budget continues in the next cycle.
+     */
+    private static final class Schedule {
+        private final SessionConfig config;
+        private final RedisNode node;
+        private final RedisClient info;
+        private final RedisClient replicaInfo;
+        private final AtomicReference<MetricSnapshots> served;
+        private final int port;
+        private final List<Double> passCpus = new ArrayList<>();
+        private final List<Double> ordinaryCpu = new ArrayList<>();
+        private double estPass;
+        private String layout = "-";
+
+        Schedule(
+                SessionConfig config,
+                RedisNode node,
+                RedisClient info,
+                RedisClient replicaInfo,
+                AtomicReference<MetricSnapshots> served,
+                int port) {
+            this.config = config;
+            this.node = node;
+            this.info = info;
+            this.replicaInfo = replicaInfo;
+            this.served = served;
+            this.port = port;
+            this.estPass = config.scan().timeBudget().toMillis() / 1000.0;
+        }
+
+        void run(String phase, SessionExporter exporter, int cycles, String pingScript, boolean stopAfterPass)
+                throws Exception {
             long period = config.refresh().toNanos();
             double budget = config.scan().timeBudget().toMillis() / 1000.0;
             long startNanos = System.nanoTime();
-            double estPass = budget;
             long lastPassStart = Long.MIN_VALUE / 2;
             boolean continuing = false;
+            boolean passDone = false;
             double passWall = 0;
             double passCpu = 0;
             double passReplicaCpu = 0;
             String passPing = "-";
-            List<Double> passCpus = new ArrayList<>();
-            List<Double> ordinaryCpu = new ArrayList<>();
-            String layout = "-";
             for (int c = 1; c <= cycles; c++) {
                 long due = startNanos + (c - 1) * period;
                 long wait = due - System.nanoTime();
@@ -120,9 +174,7 @@ public final class SessionScanBench {
                 double window = continuing ? Math.max(0.5, estPass - budget) : starts ? Math.min(estPass, budget) : 0.5;
                 double cpu0 = cpu(info);
                 double rcpu0 = replicaInfo == null ? 0 : cpu(replicaInfo);
-                // Redis latency is measured from outside this JVM (the peer kit's ping_latency.py, on the primary),
-                // so our own GC and thread scheduling cannot leak into it; the window is the expected SCAN time.
-                Process ping = pingScript.isEmpty()
+                Process ping = pingScript == null
                         ? null
                         : new ProcessBuilder(
                                         "python3",
@@ -150,10 +202,10 @@ public final class SessionScanBench {
                 boolean truncated = "1.0".equals(value(text, "tierlens_session_scan_truncated\\{[^}]*\\} ([0-9.E]+)"));
                 System.out.printf(
                         Locale.ROOT,
-                        "[tierlens cycle %d%s] layout=%s wall_seconds=%.3f redis_cpu_seconds=%.3f%s active=%s"
-                                + " principals=%s count_age_seconds=%.1f truncated=%s keys_examined=%s"
-                                + " [ping on primary, window %.2fs] %s metrics_p50_ms=%.3f metrics_p99_ms=%.3f"
-                                + " scrapes=%d failures=%s%n",
+                        "[tierlens %s cycle %d%s] layout=%s wall_seconds=%.3f redis_cpu_seconds=%.3f%s active=%s"
+                                + " principals=%s count_age_seconds=%.1f truncated=%s keys_examined=%s%s"
+                                + " metrics_p50_ms=%.3f metrics_p99_ms=%.3f scrapes=%d failures=%s%n",
+                        phase,
                         c,
                         scanned ? (continuing ? " SCAN continues" : " SCAN starts") : "",
                         layout,
@@ -165,8 +217,9 @@ public final class SessionScanBench {
                         Duration.between(r.dataTimestamp(), Instant.now()).toMillis() / 1000.0,
                         truncated ? "1" : "0",
                         examined,
-                        ping == null ? 0 : window,
-                        pings,
+                        ping == null
+                                ? ""
+                                : String.format(Locale.ROOT, " [ping on primary, %.2fs window] %s", window, pings),
                         pct(scrapes, 0.5),
                         pct(scrapes, 0.99),
                         scrapes.size(),
@@ -184,24 +237,35 @@ public final class SessionScanBench {
                     passReplicaCpu += rcpu;
                     continuing = truncated;
                     if (!truncated) {
+                        passDone = true;
                         estPass = passWall;
-                        passCpus.add(passCpu);
+                        if (pingScript == null) {
+                            passCpus.add(passCpu);
+                        }
                         System.out.printf(
                                 Locale.ROOT,
-                                "[tierlens SCAN pass] layout=%s wall_seconds=%.3f redis_cpu_seconds=%.3f%s"
-                                        + " (ping on primary while it ran: %s)%n",
+                                "[tierlens %s SCAN pass] layout=%s wall_seconds=%.3f redis_cpu_seconds=%.3f%s%s%n",
+                                phase,
                                 layout,
                                 passWall,
                                 passCpu,
                                 replicaInfo == null
                                         ? ""
                                         : String.format(Locale.ROOT, " replica_cpu_seconds=%.3f", passReplicaCpu),
-                                passPing);
+                                pingScript == null ? "" : " ping on primary while it started: " + passPing);
                     }
                 } else {
-                    ordinaryCpu.add(cpu);
+                    if (pingScript == null) {
+                        ordinaryCpu.add(cpu);
+                    }
+                    if (stopAfterPass && passDone) {
+                        return;
+                    }
                 }
             }
+        }
+
+        void summarizeCpu() {
             double passes = 60.0
                     / ("plain".equals(layout)
                             ? config.scan().interval().toSeconds()
@@ -210,7 +274,7 @@ public final class SessionScanBench {
             System.out.printf(
                     Locale.ROOT,
                     "[tierlens] scan=count %d pause %s; redis_cpu_seconds_per_minute=%.3f on the primary in the long"
-                            + " run (%.2f SCAN passes/min x %.3f s + %.2f ordinary cycles/min x %.4f s)%n",
+                            + " run (%.3f SCAN passes/min x %.3f s + %.2f ordinary cycles/min x %.4f s)%n",
                     config.scan().count(),
                     config.scan().pause(),
                     passes * mean(passCpus) + ordinary * mean(ordinaryCpu),
@@ -218,19 +282,7 @@ public final class SessionScanBench {
                     mean(passCpus),
                     ordinary,
                     mean(ordinaryCpu));
-            // /metrics latency with no refresh running (warm JVM), to compare with the figures during the cycles
-            Sampler idle = Sampler.start("metrics", () -> scrape(port));
-            Thread.sleep(2000);
-            List<Double> idleScrapes = idle.stop();
-            System.out.printf(
-                    Locale.ROOT,
-                    "[tierlens idle] metrics_p50_ms=%.3f metrics_p99_ms=%.3f scrapes=%d%n",
-                    pct(idleScrapes, 0.5),
-                    pct(idleScrapes, 0.99),
-                    idleScrapes.size());
-            System.out.printf(Locale.ROOT, "[tierlens] exporter_rss_kb=%d%n", rssKb());
         }
-        exporter.close();
     }
 
     /** Writes {@code n} sessions exactly as RedisIndexedSessionRepository does (and 1 principal per 2 sessions). */
