@@ -59,8 +59,10 @@ for layout in $LAYOUTS; do
     redis-server --bind 127.0.0.1 --port "$RPORT" --save '' --appendonly no --dir "$DIR" --dbfilename replica.rdb \
       --replicaof 127.0.0.1 "$PORT" --daemonize no --logfile "$DIR/replica.log" &
     echo $! > "$DIR/replica.pid"
-    for i in $(seq 600); do
-      [ "$(redis-cli -p "$RPORT" dbsize 2>/dev/null)" = "$(redis-cli -p "$PORT" dbsize)" ] && break; sleep 0.2
+    for i in $(seq 600); do   # synced and done loading the RDB (DBSIZE alone is already right while loading)
+      redis-cli -p "$RPORT" info replication 2>/dev/null | grep -q 'master_link_status:up' \
+        && redis-cli -p "$RPORT" info persistence | grep -q '^loading:0' && break
+      sleep 0.2
     done
     echo "replica: $(redis-cli -p "$RPORT" dbsize) keys, $(redis-cli -p "$RPORT" info replication | grep master_link_status | tr -d '\r')"
     tierlens --replica "127.0.0.1:$RPORT" --minutes 1 --ping-script "$PEER/ping_latency.py"
