@@ -1,8 +1,10 @@
 package io.tierlens.app.wiring;
 
 import io.tierlens.alb.AlbModule;
+import io.tierlens.backup.BackupModule;
 import io.tierlens.core.config.ExporterSettings;
 import io.tierlens.core.exporter.ExporterModule;
+import io.tierlens.rds.RdsModule;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +14,7 @@ public final class Modules {
     private Modules() {}
 
     public static List<ExporterModule<?>> all() {
-        return List.of(new AlbModule());
+        return List.of(new AlbModule(), new RdsModule(), new BackupModule());
     }
 
     /** Exporter name → config record, for {@link io.tierlens.core.config.ConfigLoader}. */

@@ -106,6 +106,15 @@ class CliTest {
     }
 
     @Test
+    void offlinePlanCountsThirteenQueriesPerDatabaseInstance() throws Exception {
+        Path f = file("regions: [eu-west-1]\naws: {account_id: \"111122223333\"}\n");
+        assertThat(run("plan", "--config", f.toString(), "--offline", "--inventory", "db_instance=10"))
+                .isZero();
+        // 10 instances x 13 queries, one call, 130 x 43,200 refreshes x $0.00001 per 30-day month at 60 s
+        assertThat(out.toString()).containsPattern("111122223333\\s+eu-west-1\\s+130\\s+1\\s+5616000\\s+56\\.16");
+    }
+
+    @Test
     void offlinePlanWithoutInventoryIsAnError() throws Exception {
         Path f = file("regions: [eu-west-1]\naws: {account_id: \"111122223333\"}\n");
         assertThat(run("plan", "--config", f.toString(), "--offline")).isEqualTo(2);

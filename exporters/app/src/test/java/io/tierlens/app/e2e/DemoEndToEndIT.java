@@ -59,6 +59,21 @@ class DemoEndToEndIT {
     }
 
     @Test
+    void databaseAndBackupSeriesAreServed() throws Exception {
+        String body = demo.get("/metrics").body();
+        assertThat(body).containsPattern("tierlens_exporter_up\\{exporter=\"rds\"} 1");
+        assertThat(body).containsPattern("tierlens_exporter_up\\{exporter=\"backup\"} 1");
+        assertThat(body).contains("tierlens_rds_instance_info{").contains("db_instance=\"shop-db-2\"");
+        assertThat(body).contains("tierlens_rds_cpu_utilization_ratio{");
+        assertThat(body).contains("tierlens_rds_replica_lag_seconds{");
+        assertThat(body).contains("tierlens_cloudwatch_metrics_requested_total{exporter=\"rds\"}");
+        assertThat(body).contains("tierlens_backup_rds_latest_restorable_timestamp_seconds{");
+        assertThat(body).contains("tierlens_backup_jobs{");
+        assertThat(body).contains("tierlens_backup_rpo_target_seconds{");
+        assertThat(body).contains("tierlens_aws_api_requests_total{operation=\"ListBackupJobs\"");
+    }
+
+    @Test
     void promtoolCheckMetricsPrintsNothing() throws Exception {
         String body = demo.get("/metrics").body();
         assertThat(Promtool.checkMetrics(body)).isEmpty();

@@ -42,7 +42,12 @@ class KnownMetricsTest {
         Assumptions.assumeTrue(
                 contractFile.isPresent(),
                 "METRICS.md not found (../shared/design/METRICS.md or -Dtierlens.metrics.contract)");
-        MetricsContract contract = MetricsContract.parse(Files.readString(contractFile.get()));
+        // Documented renames (dashboards/contract-deviations.txt) are applied to the contract text first.
+        String text = Files.readString(contractFile.get());
+        for (String[] d : deviations()) {
+            text = text.replace(d[0], d[1]);
+        }
+        MetricsContract contract = MetricsContract.parse(text);
 
         List<String> problems = new ArrayList<>();
         contract.explicit().forEach((name, type) -> {
@@ -74,6 +79,27 @@ class KnownMetricsTest {
         assertThat(problems)
                 .as("known-metrics.txt against " + contractFile.get())
                 .isEmpty();
+    }
+
+    @Test
+    void everyDeviationFromTheContractNamesItsReplacementAndReason() throws IOException {
+        for (String[] d : deviations()) {
+            assertThat(d)
+                    .as("deviation line needs <contract name> <exported name> <reason>")
+                    .hasSize(3);
+            assertThat(known).as("the exported name of a deviation is known").containsKey(d[1]);
+            assertThat(known).as("the replaced contract name is not used").doesNotContainKey(d[0]);
+        }
+    }
+
+    private List<String[]> deviations() throws IOException {
+        List<String[]> out = new ArrayList<>();
+        for (String line : Files.readAllLines(root.resolve("dashboards/contract-deviations.txt"))) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                out.add(line.trim().split("\\s+", 3));
+            }
+        }
+        return out;
     }
 
     private Optional<Path> contractFile() {

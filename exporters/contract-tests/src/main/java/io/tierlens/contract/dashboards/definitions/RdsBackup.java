@@ -25,7 +25,7 @@ final class RdsBackup {
                 .variable(
                         "db_instance",
                         "RDS instance",
-                        "label_values(tierlens_backup_rds_retention_days{job=~\"$job\"}, db_instance)")
+                        "label_values(tierlens_backup_rds_retention_seconds{job=~\"$job\"}, db_instance)")
                 .variable("vault", "Backup vault", "label_values(tierlens_backup_jobs{job=~\"$job\"}, vault)");
         rpo(d);
         pointInTime(d);
@@ -74,11 +74,11 @@ final class RdsBackup {
                         .description("Latest restorable time lag per instance over time.")
                         .query(lag, "{{db_instance}}")
                         .size(8, 8))
-                .panel(bars("Backup retention", "d")
+                .panel(bars("Backup retention", "s")
                         .description("Automated backup retention per instance; 0 disables automated backups and"
                                 + " point-in-time restore.")
                         .query(
-                                "max by (db_instance) (tierlens_backup_rds_retention_days{" + D + "})",
+                                "max by (db_instance) (tierlens_backup_rds_retention_seconds{" + D + "})",
                                 "{{db_instance}}")
                         .thresholdsLowIsBad(1, 7)
                         .size(8, 8));

@@ -1,0 +1,54 @@
+package io.tierlens.backup;
+
+import io.tierlens.backup.client.BackupApi;
+import io.tierlens.backup.client.RdsBackupApi;
+import io.tierlens.backup.client.SdkBackupApi;
+import io.tierlens.backup.client.SdkRdsBackupApi;
+import io.tierlens.backup.demo.BackupDemoSimulation;
+import io.tierlens.core.aws.ApiCallRecorder;
+import io.tierlens.core.aws.AwsTarget;
+import io.tierlens.core.demo.DemoSimulation;
+import io.tierlens.core.demo.Scenario;
+import io.tierlens.core.exporter.Exporter;
+import io.tierlens.core.exporter.ExporterEnvironment;
+import io.tierlens.core.exporter.ExporterModule;
+import java.util.function.Function;
+import software.amazon.awssdk.services.backup.BackupClient;
+import software.amazon.awssdk.services.rds.RdsClient;
+
+/**
+ * The backup exporter module: config section {@code exporters.backup}, metrics {@code tierlens_backup_*}. It asks
+ * nothing of CloudWatch, so it has no inventory kinds for {@code tierlens plan}.
+ */
+public final class BackupModule implements ExporterModule<BackupConfig> {
+
+    @Override
+    public String name() {
+        return TargetPoller.EXPORTER;
+    }
+
+    @Override
+    public Class<BackupConfig> configType() {
+        return BackupConfig.class;
+    }
+
+    @Override
+    public Exporter create(BackupConfig config, ExporterEnvironment env) {
+        Function<AwsTarget, RdsBackupApi> rds = target -> env.clients()
+                .get(
+                        RdsBackupApi.class,
+                        target,
+                        t -> new SdkRdsBackupApi(env.clients().factory().build(RdsClient.builder(), t)));
+        Function<AwsTarget, BackupApi> backup = target -> env.clients()
+                .get(
+                        BackupApi.class,
+                        target,
+                        t -> new SdkBackupApi(env.clients().factory().build(BackupClient.builder(), t)));
+        return new BackupExporter(config, env, rds, backup);
+    }
+
+    @Override
+    public DemoSimulation demo(BackupConfig config, Scenario scenario, ApiCallRecorder recorder) {
+        return new BackupDemoSimulation(scenario, recorder);
+    }
+}

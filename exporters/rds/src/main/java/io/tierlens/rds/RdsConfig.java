@@ -1,0 +1,67 @@
+package io.tierlens.rds;
+
+import io.tierlens.core.config.ConfigChecked;
+import io.tierlens.core.config.ConfigProblems;
+import io.tierlens.core.config.ExporterSettings;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code exporters.rds:}
+ *
+ * @param enabled default true
+ * @param refresh how often CloudWatch metrics are refreshed, default 60s
+ * @param maxStaleness how long last good data is served while refreshes fail, default 10m
+ * @param discoveryInterval how often instances, clusters, pending maintenance and parameter groups are described,
+ *     default 5m
+ * @param tags only DB instances (and clusters) with all these tags; a value of {@code "*"} means "tag present"
+ * @param names only DB instances (and clusters) whose identifier matches one of these globs ({@code *}, {@code ?});
+ *     empty = all
+ * @param maxConnections {@code max_connections} per DB instance identifier, for instances where neither the
+ *     parameter group nor the engine default gives a value (or the estimate is not good enough)
+ */
+public record RdsConfig(
+        Boolean enabled,
+        Duration refresh,
+        Duration maxStaleness,
+        Duration discoveryInterval,
+        Map<String, String> tags,
+        List<String> names,
+        Map<String, Long> maxConnections)
+        implements ExporterSettings, ConfigChecked {
+
+    public RdsConfig {
+        enabled = enabled == null || enabled;
+        refresh = refresh == null ? Duration.ofSeconds(60) : refresh;
+        maxStaleness = maxStaleness == null ? Duration.ofMinutes(10) : maxStaleness;
+        discoveryInterval = discoveryInterval == null ? Duration.ofMinutes(5) : discoveryInterval;
+        tags = tags == null ? Map.of() : Map.copyOf(tags);
+        names = names == null ? List.of() : List.copyOf(names);
+        maxConnections = maxConnections == null ? Map.of() : Map.copyOf(maxConnections);
+    }
+
+    /** All defaults. */
+    public static RdsConfig defaults() {
+        return new RdsConfig(null, null, null, null, null, null, null);
+    }
+
+    @Override
+    public void check(String path, ConfigProblems problems) {
+        ExporterSettings.checkCommon(this, path, problems);
+        if (discoveryInterval.compareTo(refresh) < 0) {
+            problems.add(
+                    ConfigProblems.join(path, "discovery_interval"),
+                    "is shorter than refresh",
+                    "instances change rarely; use 5m or more");
+        }
+        maxConnections.forEach((db, n) -> {
+            if (n == null || n < 1) {
+                problems.add(
+                        ConfigProblems.join(path, "max_connections." + db),
+                        "must be a positive whole number",
+                        "give the instance's max_connections, e.g. 1000");
+            }
+        });
+    }
+}

@@ -1,0 +1,59 @@
+package io.tierlens.rds.testing;
+
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.tierlens.core.aws.AwsTarget;
+import io.tierlens.core.cloudwatch.CloudWatchPlanner;
+import io.tierlens.core.config.CloudWatchConfig;
+import io.tierlens.core.demo.DemoApiClients;
+import io.tierlens.core.exporter.ExporterEnvironment;
+import io.tierlens.core.metrics.SelfMetrics;
+import io.tierlens.rds.client.RdsApi;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The real runtime pieces (planner, self-metrics on a real registry) around fake AWS boundaries, on a clock the
+ * test controls. The default time is 10:05:30, so the planner's newest complete period starts at 10:02:00.
+ */
+public final class TestEnvironment {
+    public static final Instant START = Instant.parse("2026-11-21T10:05:30Z");
+    public static final Instant NEWEST_PERIOD_START = Instant.parse("2026-11-21T10:02:00Z");
+    public static final AwsTarget TARGET = AwsTarget.defaultCredentials(FakeRdsApi.ACCOUNT, FakeRdsApi.REGION);
+
+    public final MutableClock clock = new MutableClock(START);
+    public final PrometheusRegistry registry = new PrometheusRegistry();
+    public final SelfMetrics self = new SelfMetrics(registry);
+    public final FakeCloudWatchApi cloudWatchApi = new FakeCloudWatchApi();
+    public final Map<String, FakeRdsApi> rdsApis = new HashMap<>();
+    public final CloudWatchPlanner planner;
+
+    public TestEnvironment() {
+        this(Duration.ofMillis(200));
+    }
+
+    public TestEnvironment(Duration gatherWindow) {
+        this.planner = new CloudWatchPlanner(
+                new CloudWatchConfig(null, null, null, null, gatherWindow), t -> cloudWatchApi, clock, self);
+    }
+
+    public FakeRdsApi rds(AwsTarget target) {
+        return rdsApis.computeIfAbsent(target.key(), k -> new FakeRdsApi());
+    }
+
+    public FakeRdsApi rds() {
+        return rds(TARGET);
+    }
+
+    public ExporterEnvironment environment(List<AwsTarget> targets) {
+        DemoApiClients clients = new DemoApiClients();
+        clients.register(RdsApi.class, this::rds);
+        return new ExporterEnvironment(clock, targets, clients, planner, self);
+    }
+
+    public ExporterEnvironment environment() {
+        return environment(List.of(TARGET));
+    }
+}
