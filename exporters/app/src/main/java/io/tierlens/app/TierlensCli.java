@@ -5,10 +5,11 @@ import io.tierlens.app.cli.DemoCommand;
 import io.tierlens.app.cli.PlanCommand;
 import io.tierlens.app.cli.RunCommand;
 import io.tierlens.app.wiring.BuildInfo;
+import io.tierlens.batch.cli.RunJobCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code tierlens}: the one binary. Subcommands run, demo, check-config and plan. */
+/** {@code tierlens}: the one binary. Subcommands run, demo, check-config, plan and run-job. */
 @Command(
         name = "tierlens",
         mixinStandardHelpOptions = true,
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             CheckConfigCommand.class,
             PlanCommand.class,
+            RunJobCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class TierlensCli implements Runnable {

@@ -120,4 +120,24 @@ class CliTest {
         assertThat(run("plan", "--config", f.toString(), "--offline")).isEqualTo(2);
         assertThat(err.toString()).contains("--offline needs --inventory");
     }
+
+    @Test
+    void runJobIsASubcommandThatExitsWithTheJobsCode() {
+        // the Pushgateway is down: reported on stderr, the job's exit code stays
+        assertThat(run(
+                        "run-job",
+                        "--job",
+                        "x",
+                        "--pushgateway",
+                        "http://127.0.0.1:1",
+                        "--push-timeout",
+                        "1s",
+                        "--",
+                        "sh",
+                        "-c",
+                        "exit 7"))
+                .isEqualTo(7);
+        assertThat(run("run-job", "--help")).isZero();
+        assertThat(out.toString()).contains("Usage: tierlens run-job").contains("--pushgateway");
+    }
 }

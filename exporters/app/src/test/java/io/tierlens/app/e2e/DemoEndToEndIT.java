@@ -56,6 +56,13 @@ class DemoEndToEndIT {
         assertThat(body).contains("tierlens_cloudwatch_metrics_requested_total{exporter=\"alb\"}");
         assertThat(body).contains("tierlens_aws_api_cost_usd_total{service=\"cloudwatch\"}");
         assertThat(body).contains("tierlens_data_age_seconds{exporter=\"alb\"}");
+        assertThat(body).containsPattern("tierlens_exporter_up\\{exporter=\"dr\"} 1");
+        assertThat(body).contains("tierlens_dr_active_site{record=\"shop.example.com\"");
+        assertThat(body).contains("tierlens_dr_health_check_healthy_ratio{");
+        assertThat(body).contains("tierlens_dr_probe_tls_expiry_timestamp_seconds{");
+        assertThat(body).contains("tierlens_dr_rpo_seconds{site=\"dr\"}");
+        assertThat(body).containsPattern("tierlens_exporter_up\\{exporter=\"batch\"} 1");
+        assertThat(body).contains("tierlens_job_cronjob_created_timestamp_seconds{");
     }
 
     @Test

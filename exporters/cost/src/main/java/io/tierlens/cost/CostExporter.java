@@ -1,0 +1,109 @@
+package io.tierlens.cost;
+
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.tierlens.core.exporter.Exporter;
+import io.tierlens.core.exporter.RefreshResult;
+import io.tierlens.core.exporter.RefreshResult.PartialFailure;
+import io.tierlens.cost.client.InventorySource;
+import io.tierlens.cost.collector.CostCalculator;
+import io.tierlens.cost.collector.CostCollector;
+import io.tierlens.cost.discovery.ConsolidationSavings;
+import io.tierlens.cost.discovery.CostExplorerRefresher;
+import io.tierlens.cost.discovery.PriceBookRefresher;
+import io.tierlens.cost.model.CostBreakdown;
+import io.tierlens.cost.model.Inventory;
+import io.tierlens.cost.model.NodeCost;
+import io.tierlens.cost.model.Price;
+import io.tierlens.cost.model.PriceBook;
+import io.tierlens.cost.model.UnitPrices;
+import io.tierlens.karpenter.client.ClusterWatch;
+import io.tierlens.karpenter.model.ClusterNode;
+import io.tierlens.karpenter.model.ClusterState;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What each tier costs per hour: nodes from the shared cluster watch priced by the price book (refreshed
+ * hourly), plus the control plane, ALBs, RDS, NAT gateways and EBS from the inventory. Cost Explorer, when
+ * enabled, adds the billed month to date and forecast.
+ */
+public final class CostExporter implements Exporter {
+    private final CostConfig config;
+    private final ClusterWatch cluster;
+    private final InventorySource inventory;
+    private final PriceBookRefresher prices;
+    private final CostExplorerRefresher costExplorer;
+    private final Clock clock;
+    private final UnitPrices unitPrices;
+    private final ConsolidationSavings savings = new ConsolidationSavings();
+
+    public CostExporter(
+            CostConfig config,
+            ClusterWatch cluster,
+            InventorySource inventory,
+            PriceBookRefresher prices,
+            CostExplorerRefresher costExplorer,
+            Clock clock) {
+        this.config = config;
+        this.cluster = cluster;
+        this.inventory = inventory;
+        this.prices = prices;
+        this.costExplorer = costExplorer;
+        this.clock = clock;
+        this.unitPrices = UnitPrices.US_EAST_1.with(config.unitPrices());
+    }
+
+    @Override
+    public String name() {
+        return CostModule.NAME;
+    }
+
+    @Override
+    public Duration refreshInterval() {
+        return config.refresh();
+    }
+
+    @Override
+    public Duration maxStaleness() {
+        return config.maxStaleness();
+    }
+
+    @Override
+    public RefreshResult refresh() throws Exception {
+        ClusterState state = cluster.snapshot();
+        Inventory inv = inventory.current();
+        List<PartialFailure> failures = new ArrayList<>(prices.refresh(instanceTypes(state), inv.databases()));
+        failures.addAll(costExplorer.refreshIfDue());
+        PriceBook book = prices.book();
+        savings.observe(state.recentDisruptions(), book);
+        CostBreakdown costs = CostCalculator.compute(state, book, inv, unitPrices, config::tierOf, config.discounts());
+        List<Price> inUse = new ArrayList<>();
+        costs.nodes().stream().map(NodeCost::price).forEach(inUse::add);
+        inv.databases().forEach(d -> book.database(d).ifPresent(inUse::add));
+        Instant now = clock.instant();
+        MetricSnapshots data = CostCollector.collect(
+                costs,
+                config.discounts().pricingModel(),
+                inUse,
+                config.budgets(),
+                costExplorer.report(),
+                savings.totals(),
+                now);
+        return new RefreshResult(data, now, failures);
+    }
+
+    private static Set<String> instanceTypes(ClusterState state) {
+        Set<String> types = new TreeSet<>();
+        for (ClusterNode n : state.nodes()) {
+            if (!n.shape().instanceType().isEmpty()) {
+                types.add(n.shape().instanceType());
+            }
+        }
+        return types;
+    }
+}

@@ -1,0 +1,21 @@
+package io.tierlens.cost.model;
+
+/** Where a price came from: the {@code pricing_source} label (and {@code source} of the price age). */
+public enum PricingSource {
+    /** Pricing API GetProducts, on-demand term of the cluster's region. */
+    ONDEMAND_LIST("ondemand_list"),
+    /** EC2 DescribeSpotPriceHistory, newest price of the instance type in the node's zone. */
+    SPOT_HISTORY("spot_history"),
+    /** The table bundled with tierlens (us-east-1 list prices of its date), when the APIs cannot be asked. */
+    STATIC_FALLBACK("static_fallback");
+
+    private final String label;
+
+    PricingSource(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,23 @@
+package io.tierlens.dr.model;
+
+import java.util.List;
+import java.util.Map;
+
+/** Everything one DR refresh learned: the collectors' input. */
+public record DrSnapshot(
+        List<HealthCheckState> healthChecks,
+        List<FailoverRecord> records,
+        List<ActiveSite> activeSites,
+        Map<String, Long> failovers,
+        List<ProbeResult> probes,
+        List<SiteRecovery> recovery) {
+
+    public DrSnapshot {
+        healthChecks = List.copyOf(healthChecks);
+        records = List.copyOf(records);
+        activeSites = List.copyOf(activeSites);
+        failovers = Map.copyOf(failovers);
+        probes = List.copyOf(probes);
+        recovery = List.copyOf(recovery);
+    }
+}

@@ -1,0 +1,65 @@
+package io.tierlens.karpenter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.tierlens.core.exporter.ExporterRunner;
+import io.tierlens.core.metrics.SelfMetrics;
+import io.tierlens.core.testing.MutableClock;
+import io.tierlens.core.testing.Scraped;
+import io.tierlens.karpenter.client.InformerClusterWatch;
+import io.tierlens.karpenter.demo.MockKubernetesApi;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class KarpenterExporterTest {
+
+    @Test
+    void anUnreachableApiServerMakesTheExporterDownButKeepsTheLastGoodData() {
+        MutableClock clock = new MutableClock(Instant.now());
+        PrometheusRegistry registry = new PrometheusRegistry();
+        KarpenterConfig config = new KarpenterConfig(null, null, null, null, null);
+        MockKubernetesApi api = MockKubernetesApi.start(List.of("v1"));
+        try (KubernetesClient client = api.client();
+                InformerClusterWatch watch = new InformerClusterWatch(
+                        api.provider(), clock, Duration.ofSeconds(30), Duration.ofSeconds(30))) {
+            client.genericKubernetesResources(InformerClusterWatch.NODEPOOLS)
+                    .resource(Fixtures.generic("nodepool-web.yaml"))
+                    .create();
+            client.nodes().resource(Fixtures.load("node-web.yaml", Node.class)).create();
+            ExporterRunner runner =
+                    new ExporterRunner(new KarpenterExporter(config, watch), new SelfMetrics(registry), clock, 50_000);
+
+            runner.refreshOnce();
+            assertThat(runner.state().up()).isTrue();
+            assertThat(Scraped.value(runner.servable(), "tierlens_karpenter_nodepool_ready", "nodepool", "web"))
+                    .hasValue(1.0);
+
+            api.close();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+                clock.advance(Duration.ofSeconds(31));
+                runner.refreshOnce();
+                return !runner.state().up();
+            });
+
+            assertThat(runner.state().lastErrorReason()).contains("unreachable");
+            assertThat(Scraped.value(runner.servable(), "tierlens_karpenter_nodepool_ready", "nodepool", "web"))
+                    .as("last good data is served until max_staleness (5m)")
+                    .hasValue(1.0);
+            assertThat(Scraped.counter(
+                            registry,
+                            "tierlens_refresh_errors_total",
+                            "exporter",
+                            "karpenter",
+                            "reason",
+                            "unreachable"))
+                    .isGreaterThanOrEqualTo(1);
+        } finally {
+            api.close();
+        }
+    }
+}
