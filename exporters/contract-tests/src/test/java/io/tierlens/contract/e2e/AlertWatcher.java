@@ -3,6 +3,7 @@ package io.tierlens.contract.e2e;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,8 +48,9 @@ final class AlertWatcher implements AutoCloseable {
     private void run() {
         while (running) {
             try {
+                List<PrometheusApi.Alert> active = prometheus.alerts();
                 Duration at = Duration.between(origin, Instant.now());
-                for (PrometheusApi.Alert a : prometheus.alerts()) {
+                for (PrometheusApi.Alert a : active) {
                     seen.merge(
                             a.name(),
                             a.state().equals("firing")
