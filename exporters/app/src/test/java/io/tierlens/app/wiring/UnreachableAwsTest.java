@@ -60,8 +60,8 @@ class UnreachableAwsTest {
                                             HttpRequest.newBuilder(base.resolve("/-/ready"))
                                                     .build(),
                                             HttpResponse.BodyHandlers.ofString())
-                                    .statusCode())
-                            .isEqualTo(200));
+                                    .body())
+                            .isEqualTo("Exporters are Ready.\n"));
             String metrics = http.send(
                             HttpRequest.newBuilder(base.resolve("/metrics")).build(),
                             HttpResponse.BodyHandlers.ofString())

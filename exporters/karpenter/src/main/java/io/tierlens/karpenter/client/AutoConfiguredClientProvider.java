@@ -1,6 +1,7 @@
 package io.tierlens.karpenter.client;
 
 import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.File;
@@ -22,7 +23,14 @@ public final class AutoConfiguredClientProvider implements KubernetesClientProvi
         Config config = connection.kubeconfig().isEmpty()
                 ? Config.autoConfigure(context)
                 : Config.fromKubeconfig(context, new File(connection.kubeconfig()));
-        return new KubernetesClientBuilder().withConfig(config).build();
+        // fabric8 retries a failing request ten times with backoff by default; outside a cluster that held the first
+        // refresh (and every exporter sharing the watches) for ~20 s. Fail fast; the next refresh retries.
+        Config bounded = new ConfigBuilder(config)
+                .withConnectionTimeout(5_000)
+                .withRequestTimeout(10_000)
+                .withRequestRetryBackoffLimit(1)
+                .build();
+        return new KubernetesClientBuilder().withConfig(bounded).build();
     }
 
     @Override
