@@ -103,7 +103,12 @@ class DemoPrometheusIT {
             URI pushgatewayUrl = URI.create("http://127.0.0.1:" + pushgatewayPort);
             LocalProcess pushgateway = started(LocalProcess.start(
                     "pushgateway",
-                    List.of(pushgatewayBinary.toString(), "--web.listen-address=127.0.0.1:" + pushgatewayPort),
+                    List.of(
+                            pushgatewayBinary.toString(),
+                            "--web.listen-address=127.0.0.1:" + pushgatewayPort,
+                            // Debian defaults to /var/lib/prometheus/pushgateway.data: another run's groups
+                            // would be loaded, and ours left behind
+                            "--persistence.file=" + work.resolve("pushgateway.data")),
                     work));
             pushgateway.awaitOk(pushgatewayUrl.resolve("/-/ready"), Duration.ofSeconds(30));
 
