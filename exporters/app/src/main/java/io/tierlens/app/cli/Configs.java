@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** Loading configs the same way in every command, and printing their errors the same way. */
 final class Configs {
@@ -28,12 +29,18 @@ final class Configs {
     }
 
     static LoadedConfig demo(List<ExporterModule<?>> modules) throws ConfigException {
+        return demo(modules, Map.of());
+    }
+
+    /** The embedded demo configuration; {@code settings} answer its {@code ${...}} placeholders before the environment. */
+    static LoadedConfig demo(List<ExporterModule<?>> modules, Map<String, String> settings) throws ConfigException {
         try (InputStream in = Configs.class.getResourceAsStream("/demo.yaml")) {
             if (in == null) {
                 throw new IllegalStateException("demo.yaml missing from the jar");
             }
-            return loader(modules)
-                    .loadText("demo.yaml (embedded)", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            ConfigLoader loader = new ConfigLoader(
+                    Modules.configTypes(modules), name -> settings.getOrDefault(name, System.getenv(name)));
+            return loader.loadText("demo.yaml (embedded)", new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the embedded demo.yaml", e);
         }

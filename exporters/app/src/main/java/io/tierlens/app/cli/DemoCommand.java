@@ -9,6 +9,7 @@ import io.tierlens.core.demo.Scenario;
 import io.tierlens.core.exporter.ExporterModule;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,13 @@ public final class DemoCommand implements Callable<Integer> {
                     + " /metrics (used by the benchmarks).")
     String awsLatency;
 
+    @Option(
+            names = "--session-layout",
+            defaultValue = "indexed",
+            description = "Spring Session key layout the simulator writes: plain (Boot 3 default), indexed (default)"
+                    + " or indexed-zset.")
+    String sessionLayout;
+
     @Mixin
     LoggingOptions logging;
 
@@ -77,7 +85,7 @@ public final class DemoCommand implements Callable<Integer> {
         TierlensProcess.ConfigSource source = new TierlensProcess.ConfigSource() {
             @Override
             public LoadedConfig load() throws ConfigException {
-                return Configs.demo(modules);
+                return Configs.demo(modules, Map.of("TIERLENS_DEMO_SESSION_LAYOUT", sessionLayout));
             }
 
             @Override

@@ -9,6 +9,7 @@ import io.tierlens.cost.CostModule;
 import io.tierlens.dr.DrModule;
 import io.tierlens.karpenter.KarpenterModule;
 import io.tierlens.rds.RdsModule;
+import io.tierlens.session.SessionModule;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,8 @@ public final class Modules {
                 new DrModule(),
                 new BatchModule(),
                 new KarpenterModule(),
-                new CostModule());
+                new CostModule(),
+                new SessionModule());
     }
 
     /** Exporter name → config record, for {@link io.tierlens.core.config.ConfigLoader}. */
