@@ -97,9 +97,16 @@ final class DemoProcess implements AutoCloseable {
                             "json"),
                     workDir);
             URI base = URI.create("http://127.0.0.1:" + port);
-            p.awaitOk(base.resolve("/-/ready"), Duration.ofSeconds(90));
-            Instant start = scenarioStart(p);
-            Scenario scenario = new Scenario(Clock.systemUTC(), start, SPEED, SCALE);
+            Instant start;
+            Scenario scenario;
+            try {
+                p.awaitOk(base.resolve("/-/ready"), Duration.ofSeconds(90));
+                start = scenarioStart(p);
+                scenario = new Scenario(Clock.systemUTC(), start, SPEED, SCALE);
+            } catch (IOException | RuntimeException e) {
+                p.close();
+                throw e;
+            }
             if (samplesTheBurst(scenario)) {
                 return new DemoProcess(p, scenario, base);
             }

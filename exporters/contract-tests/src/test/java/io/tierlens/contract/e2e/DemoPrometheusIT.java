@@ -94,50 +94,46 @@ class DemoPrometheusIT {
         Path jar = DemoProcess.jar(root);
         Path prometheusBinary = Tool.PROMETHEUS.locate();
         Path pushgatewayBinary = Tool.PUSHGATEWAY.locate();
+        // @AfterAll stops what started and deletes this directory, also when this method fails
         work = Files.createTempDirectory("tierlens-e2e");
-        try {
-            int demoPort = LocalProcess.freePort();
-            int pushgatewayPort = LocalProcess.freePort();
-            int prometheusPort = LocalProcess.freePort();
+        int demoPort = LocalProcess.freePort();
+        int pushgatewayPort = LocalProcess.freePort();
+        int prometheusPort = LocalProcess.freePort();
 
-            URI pushgatewayUrl = URI.create("http://127.0.0.1:" + pushgatewayPort);
-            LocalProcess pushgateway = started(LocalProcess.start(
-                    "pushgateway",
-                    List.of(
-                            pushgatewayBinary.toString(),
-                            "--web.listen-address=127.0.0.1:" + pushgatewayPort,
-                            // Debian defaults to /var/lib/prometheus/pushgateway.data: another run's groups
-                            // would be loaded, and ours left behind
-                            "--persistence.file=" + work.resolve("pushgateway.data")),
-                    work));
-            pushgateway.awaitOk(pushgatewayUrl.resolve("/-/ready"), Duration.ofSeconds(30));
+        URI pushgatewayUrl = URI.create("http://127.0.0.1:" + pushgatewayPort);
+        LocalProcess pushgateway = started(LocalProcess.start(
+                "pushgateway",
+                List.of(
+                        pushgatewayBinary.toString(),
+                        "--web.listen-address=127.0.0.1:" + pushgatewayPort,
+                        // Debian defaults to /var/lib/prometheus/pushgateway.data: another run's groups
+                        // would be loaded, and ours left behind
+                        "--persistence.file=" + work.resolve("pushgateway.data")),
+                work));
+        pushgateway.awaitOk(pushgatewayUrl.resolve("/-/ready"), Duration.ofSeconds(30));
 
-            Path config = writePrometheusConfig(demoPort, pushgatewayPort);
-            URI prometheusUrl = URI.create("http://127.0.0.1:" + prometheusPort);
-            LocalProcess prom = started(LocalProcess.start(
-                    "prometheus",
-                    List.of(
-                            prometheusBinary.toString(),
-                            "--config.file=" + config,
-                            "--storage.tsdb.path=" + Files.createDirectories(work.resolve("tsdb")),
-                            "--web.listen-address=127.0.0.1:" + prometheusPort),
-                    work));
-            prom.awaitOk(prometheusUrl.resolve("/-/ready"), Duration.ofSeconds(60));
-            prometheus = new PrometheusApi(prometheusUrl);
+        Path config = writePrometheusConfig(demoPort, pushgatewayPort);
+        URI prometheusUrl = URI.create("http://127.0.0.1:" + prometheusPort);
+        LocalProcess prom = started(LocalProcess.start(
+                "prometheus",
+                List.of(
+                        prometheusBinary.toString(),
+                        "--config.file=" + config,
+                        "--storage.tsdb.path=" + Files.createDirectories(work.resolve("tsdb")),
+                        "--web.listen-address=127.0.0.1:" + prometheusPort),
+                work));
+        prom.awaitOk(prometheusUrl.resolve("/-/ready"), Duration.ofSeconds(60));
+        prometheus = new PrometheusApi(prometheusUrl);
 
-            demo = DemoProcess.start(jar, demoPort, work);
-            scenarioStart = demo.scenario().realStart();
-            alerts = new AlertWatcher(prometheus, scenarioStart);
-            exporters = demo.exporters();
-            log("demo started " + scenarioStart + " at --speed " + DemoProcess.SPEED + "; exporters " + exporters);
-            if (exporters.contains("batch")) {
-                pushBatchRuns(jar, pushgatewayUrl);
-            } else {
-                log("no batch exporter in this build: nothing pushes to the Pushgateway; its panels are skipped");
-            }
-        } catch (Exception | AssertionError e) {
-            stop();
-            throw e;
+        demo = DemoProcess.start(jar, demoPort, work);
+        scenarioStart = demo.scenario().realStart();
+        alerts = new AlertWatcher(prometheus, scenarioStart);
+        exporters = demo.exporters();
+        log("demo started " + scenarioStart + " at --speed " + DemoProcess.SPEED + "; exporters " + exporters);
+        if (exporters.contains("batch")) {
+            pushBatchRuns(jar, pushgatewayUrl);
+        } else {
+            log("no batch exporter in this build: nothing pushes to the Pushgateway; its panels are skipped");
         }
     }
 
@@ -212,9 +208,11 @@ class DemoPrometheusIT {
     static void stop() throws InterruptedException {
         if (alerts != null) {
             alerts.close();
+            alerts = null;
         }
         if (demo != null) {
             demo.close();
+            demo = null;
         }
         for (LocalProcess p : processes) {
             p.close();
@@ -222,6 +220,7 @@ class DemoPrometheusIT {
         processes.clear();
         if (work != null) {
             deleteRecursively(work);
+            work = null;
         }
     }
 
@@ -244,11 +243,12 @@ class DemoPrometheusIT {
         }
         Set<String> exportersAsked =
                 toAsk.stream().flatMap(c -> c.exporters().stream()).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(MetricOwners.EXPORTER_BY_AREA.values())
+                .as("exporters MetricOwners maps metric names to")
+                .containsAll(exporters);
         assertThat(exportersAsked)
                 .as("every exporter of the demo has panels that are asked")
-                .containsExactlyInAnyOrderElementsOf(exporters.stream()
-                        .filter(MetricOwners.EXPORTER_BY_AREA::containsValue)
-                        .toList());
+                .containsExactlyInAnyOrderElementsOf(exporters);
 
         sleepUntil(PANELS_FROM);
         Map<Check, Outcome> failing = new LinkedHashMap<>();
@@ -271,8 +271,18 @@ class DemoPrometheusIT {
             pending = new ArrayList<>(failing.keySet());
             Thread.sleep(5_000);
         }
-        for (Map.Entry<String, String> allowed : ALLOWED_EMPTY.entrySet()) {
-            log("allowed to be empty: " + allowed.getKey() + " (" + allowed.getValue() + ")");
+        assertThat(checks.stream().map(Check::where).toList())
+                .as("ALLOWED_EMPTY names existing queries")
+                .containsAll(ALLOWED_EMPTY.keySet());
+        List<String> allowedWithData = new ArrayList<>();
+        for (Check c : toAsk) {
+            if (ALLOWED_EMPTY.containsKey(c.where())) {
+                if (c.evaluate(prometheus).hasData()) {
+                    allowedWithData.add(c.where());
+                } else {
+                    log("allowed to be empty: " + c.where() + " (" + ALLOWED_EMPTY.get(c.where()) + ")");
+                }
+            }
         }
         nan.keySet().forEach(c -> log("returns only NaN (shown as no value): " + c.describe()));
         log("asked " + toAsk.size() + " of " + checks.size() + " dashboard queries and variables (" + external
@@ -290,6 +300,9 @@ class DemoPrometheusIT {
                                                         + e.getValue().error()))
                                 .collect(Collectors.joining("\n"))
                         + "\ndemo log tail:\n" + demo.process().logTail(20))
+                .isEmpty();
+        assertThat(allowedWithData)
+                .as("queries of ALLOWED_EMPTY that return data now: remove them from the list")
                 .isEmpty();
     }
 
