@@ -17,5 +17,5 @@ EXPOSE 9469
 
 # JVM flags sized from the measured footprint; the same as the chart's deployment.jvmFlags (a test keeps
 # them equal, and the chart's container command equal to this ENTRYPOINT).
-ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xms32m", "-Xmx96m", "-XX:MaxMetaspaceSize=64m", "-XX:ReservedCodeCacheSize=32m", "-Xss512k", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/tierlens.jar"]
+ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xms32m", "-Xmx96m", "-XX:MaxMetaspaceSize=64m", "-XX:ReservedCodeCacheSize=32m", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/tierlens.jar"]
 CMD ["run", "--config", "/etc/tierlens/config.yaml", "--log-format", "json"]

@@ -4,6 +4,7 @@
 #   - /metrics latency at a paced ~200 requests/s and at full speed (wrk from Debian)
 #   - the same with every simulated AWS call delayed by 5 s (--aws-latency 5s): must not change
 #   - RSS after start and after $SOAK seconds (default 600) of demo at 200 ALBs
+# ONLY=alb (default) runs the ALB exporter alone, as the ALB issue measures it; ONLY=alb,rds,... adds others.
 # Usage: bash bench/scrape/bench.sh            (from the repo root, after ./mvnw package -DskipTests)
 #        SOAK=60 bash bench/scrape/bench.sh    (shorter soak)
 set -euo pipefail
@@ -12,7 +13,7 @@ JAR=exporters/app/target/tierlens.jar
 PORT=${PORT:-19469}
 SOAK=${SOAK:-600}
 # The JVM flags the Helm chart uses (helm/tierlens/values.yaml jvmFlags): small serial-GC heap.
-JVM_FLAGS=${JVM_FLAGS:-"-XX:+UseSerialGC -Xms32m -Xmx96m -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m -Xss512k -XX:+ExitOnOutOfMemoryError"}
+JVM_FLAGS=${JVM_FLAGS:-"-XX:+UseSerialGC -Xms32m -Xmx96m -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m -XX:TieredStopAtLevel=1 -Xss512k -XX:+ExitOnOutOfMemoryError"}
 
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 [ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
@@ -28,7 +29,7 @@ run_case() {
   local start_ns pid ready_ms
   start_ns=$(date +%s%N)
   # shellcheck disable=SC2086
-  java $JVM_FLAGS -jar "$JAR" demo --scale 200 --port "$PORT" --log-level warn "$@" > "/tmp/tierlens-bench-$label.log" 2>&1 &
+  java $JVM_FLAGS -jar "$JAR" demo --scale 200 --only "${ONLY:-alb}" --port "$PORT" --log-level warn "$@" > "/tmp/tierlens-bench-$label.log" 2>&1 &
   pid=$!
   until curl -fs "http://127.0.0.1:$PORT/-/ready" >/dev/null 2>&1; do sleep 0.02; done
   ready_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
@@ -51,7 +52,7 @@ kill "$(cat /tmp/tierlens-bench.pid)"; sleep 1
 
 echo "== soak: demo at 200 ALBs, speed 10, ${SOAK} s, scraped every 15 s"
 # shellcheck disable=SC2086
-java $JVM_FLAGS -jar "$JAR" demo --scale 200 --speed 10 --port "$PORT" --log-level warn > /tmp/tierlens-bench-soak.log 2>&1 &
+java $JVM_FLAGS -jar "$JAR" demo --scale 200 --only "${ONLY:-alb}" --speed 10 --port "$PORT" --log-level warn > /tmp/tierlens-bench-soak.log 2>&1 &
 pid=$!
 until curl -fs "http://127.0.0.1:$PORT/-/ready" >/dev/null 2>&1; do sleep 0.05; done
 sleep 5

@@ -30,6 +30,7 @@ class DeploymentTest {
             "-Xmx96m",
             "-XX:MaxMetaspaceSize=64m",
             "-XX:ReservedCodeCacheSize=32m",
+            "-XX:TieredStopAtLevel=1",
             "-Xss512k",
             "-XX:+ExitOnOutOfMemoryError");
     static final List<String> ALL_EXPORTERS =

@@ -59,6 +59,12 @@ public final class DemoCommand implements Callable<Integer> {
                     + " or indexed-zset.")
     String sessionLayout;
 
+    @Option(
+            names = "--only",
+            split = ",",
+            description = "Run only these exporters, e.g. --only alb (benchmarks measure one exporter this way).")
+    java.util.Set<String> only = java.util.Set.of();
+
     @Mixin
     LoggingOptions logging;
 
@@ -80,12 +86,19 @@ public final class DemoCommand implements Callable<Integer> {
             return Configs.INVALID;
         }
         List<ExporterModule<?>> modules = Modules.all();
+        List<String> known = modules.stream().map(ExporterModule::name).toList();
+        List<String> unknown = only.stream().filter(n -> !known.contains(n)).toList();
+        if (!unknown.isEmpty()) {
+            spec.commandLine().getErr().println("--only: unknown exporter(s) " + unknown + "; known: " + known);
+            return Configs.INVALID;
+        }
         Clock clock = Clock.systemUTC();
         Scenario scenario = Scenario.startingNow(clock, speed, scale);
         TierlensProcess.ConfigSource source = new TierlensProcess.ConfigSource() {
             @Override
             public LoadedConfig load() throws ConfigException {
-                return Configs.demo(modules, Map.of("TIERLENS_DEMO_SESSION_LAYOUT", sessionLayout));
+                LoadedConfig all = Configs.demo(modules, Map.of("TIERLENS_DEMO_SESSION_LAYOUT", sessionLayout));
+                return only.isEmpty() ? all : all.only(only);
             }
 
             @Override

@@ -14,6 +14,13 @@ public record LoadedConfig(String source, TierlensConfig core, Map<String, Expor
         exporters = Map.copyOf(exporters);
     }
 
+    /** The same configuration with only the named exporters left (the others are not run at all). */
+    public LoadedConfig only(java.util.Set<String> names) {
+        Map<String, ExporterSettings> kept = new java.util.LinkedHashMap<>(exporters);
+        kept.keySet().retainAll(names);
+        return new LoadedConfig(source, core, kept);
+    }
+
     public <C extends ExporterSettings> C exporter(String name, Class<C> type) {
         return type.cast(exporters.get(name));
     }

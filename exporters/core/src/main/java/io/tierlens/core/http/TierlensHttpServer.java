@@ -94,6 +94,9 @@ public final class TierlensHttpServer implements AutoCloseable {
         }
 
         public TierlensHttpServer start() throws IOException {
+            // The JDK server writes headers and body separately; with Nagle's algorithm on, a small response then
+            // waits for the client's delayed ACK (~40 ms). Must be set before the first server is created.
+            System.setProperty("sun.net.httpserver.nodelay", "true");
             // A bounded pool: scrapes are cheap (no I/O), so a few threads serve hundreds of requests per second.
             ExecutorService executor = new ThreadPoolExecutor(
                     threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1024), r -> {
