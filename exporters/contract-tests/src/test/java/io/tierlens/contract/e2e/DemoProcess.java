@@ -68,6 +68,8 @@ final class DemoProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx256m");
+        // C1 only, as the Dockerfile runs it: on two busy cores C2 stretches startup to seconds
+        cmd.add("-XX:TieredStopAtLevel=1");
         cmd.add("-jar");
         cmd.add(jar.toString());
         cmd.addAll(List.of(args));
