@@ -27,15 +27,20 @@ import java.util.regex.Pattern;
  * <p>Why the start is timed: the demo's CloudWatch has a 60 s period aligned to the minute, and a simulated
  * datapoint is the scenario at its period's start. At {@code --speed 30} one period is one 30-minute cycle, so every
  * datapoint samples the same position of the cycle, fixed by the second of the minute the scenario started in: only
- * a start about 22 s before a full minute puts that position inside the burst (scenario minutes 8–14). This class
- * aims for it, reads the real start from the demo's log and starts again when it missed.
+ * a start 16–28 s before a full minute puts that position inside the burst (scenario minutes 8–14). This class
+ * aims for 18–26 s, reads the real start from the demo's log and starts again when it missed.
  */
 final class DemoProcess implements AutoCloseable {
     static final double SPEED = 30;
     static final int SCALE = 2;
 
-    /** Real seconds from the scenario start to the next full minute that put it mid-burst: 22 × 30 s = minute 11. */
-    private static final Duration START_BEFORE_MINUTE = Duration.ofSeconds(22);
+    /**
+     * Real time from the scenario start to the next full minute to aim for: 18–26 s × 30 puts the sampled position at
+     * scenario minute 9–13, a minute inside the burst's edges.
+     */
+    private static final Duration AIM_EARLIEST = Duration.ofSeconds(18);
+
+    private static final Duration AIM_LATEST = Duration.ofSeconds(26);
     /** Scenario time the sampled position must keep from the burst's edges: a clock or log rounding error. */
     private static final Duration EDGE_MARGIN = Duration.ofSeconds(30);
 
@@ -121,12 +126,18 @@ final class DemoProcess implements AutoCloseable {
                 + " burst (see DemoProcess):\n" + String.join("\n", misses));
     }
 
-    /** The next instant to launch at so that the scenario starts {@link #START_BEFORE_MINUTE} before a minute. */
+    /**
+     * The first instant from {@code now} on to launch at so that the scenario, {@code startup} after the launch,
+     * starts {@link #AIM_EARLIEST}–{@link #AIM_LATEST} before a full minute; now if that already fits.
+     */
     static Instant nextLaunch(Instant now, Duration startup) {
         long minute = 60_000;
-        long target = Math.floorMod(-START_BEFORE_MINUTE.toMillis() - startup.toMillis(), minute);
-        long wait = Math.floorMod(target - now.toEpochMilli(), minute);
-        return now.plusMillis(wait);
+        long start = now.plus(startup).toEpochMilli();
+        long beforeMinute = Math.floorMod(-start, minute);
+        if (beforeMinute >= AIM_EARLIEST.toMillis() && beforeMinute <= AIM_LATEST.toMillis()) {
+            return now;
+        }
+        return now.plusMillis(Math.floorMod(beforeMinute - AIM_LATEST.toMillis(), minute));
     }
 
     /** Start of the first CloudWatch period after the scenario started: datapoints before it sample minute 0. */

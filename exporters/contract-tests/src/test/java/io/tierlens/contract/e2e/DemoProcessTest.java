@@ -17,13 +17,22 @@ class DemoProcessTest {
     }
 
     @Test
-    void launchesSoThatTheScenarioStarts22SecondsBeforeAMinute() {
+    void launchesSoThatTheScenarioStarts18To26SecondsBeforeAMinute() {
         Duration startup = Duration.ofMillis(1500);
-        assertThat(DemoProcess.nextLaunch(MINUTE, startup)).isEqualTo(MINUTE.plusMillis(36_500));
-        assertThat(DemoProcess.nextLaunch(MINUTE.plusSeconds(40), startup))
-                .isEqualTo(MINUTE.plusSeconds(60).plusMillis(36_500));
-        Instant launch = DemoProcess.nextLaunch(MINUTE.plusSeconds(7), startup);
-        assertThat(DemoProcess.samplesTheBurst(startedAt(launch.plus(startup)))).isTrue();
+        // a start at :01.5 is 58.5 s before the minute: wait until a start at :34 (26 s before)
+        assertThat(DemoProcess.nextLaunch(MINUTE, startup)).isEqualTo(MINUTE.plusMillis(32_500));
+        // a start at :38.5 fits: now
+        assertThat(DemoProcess.nextLaunch(MINUTE.plusSeconds(37), startup)).isEqualTo(MINUTE.plusSeconds(37));
+        // a start at :46.5 is too late for this minute
+        assertThat(DemoProcess.nextLaunch(MINUTE.plusSeconds(45), startup))
+                .isEqualTo(MINUTE.plusSeconds(60).plusMillis(32_500));
+        for (int second = 0; second < 60; second++) {
+            Instant launch = DemoProcess.nextLaunch(MINUTE.plusSeconds(second), startup);
+            assertThat(Duration.between(MINUTE.plusSeconds(second), launch)).isLessThan(Duration.ofSeconds(53));
+            assertThat(DemoProcess.samplesTheBurst(startedAt(launch.plus(startup))))
+                    .as("launch at second %d", second)
+                    .isTrue();
+        }
     }
 
     @Test

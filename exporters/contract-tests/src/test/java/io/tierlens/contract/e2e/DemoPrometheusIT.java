@@ -55,7 +55,7 @@ class DemoPrometheusIT {
      * The ALB's first datapoint inside the burst is CloudWatch's period after the start (≤ 60 s), published 120 s
      * later (the demo's 60 s delay + the period), then refreshed, scraped and averaged into the 5-minute ratio.
      */
-    private static final Duration ALERTS_UNTIL = Duration.ofSeconds(240);
+    private static final Duration ALERTS_UNTIL = Duration.ofSeconds(235);
 
     /**
      * Panel queries that may be empty in a correct demo, with the reason (where → reason). Keep it short: an empty
@@ -341,8 +341,31 @@ class DemoPrometheusIT {
                         + sinceStart().toSeconds()
                         + " s of the scenario (exporters " + exporters + "):\n" + String.join("\n", missing)
                         + "\nseen: " + seen.keySet()
-                        + (alerts.lastError() == null ? "" : "\nlast /api/v1/alerts error: " + alerts.lastError()))
+                        + (alerts.lastError() == null ? "" : "\nlast /api/v1/alerts error: " + alerts.lastError())
+                        + (missing.isEmpty() ? "" : "\n" + selfMetrics()))
                 .isEmpty();
+    }
+
+    /** tierlens' view of its exporters and the demo's log tail, for a failure message. */
+    private static String selfMetrics() {
+        try {
+            String self = demo.metrics()
+                    .lines()
+                    .filter(l -> l.startsWith("tierlens_exporter_up")
+                            || l.startsWith("tierlens_data_age_seconds")
+                            || l.startsWith("tierlens_refresh_errors_total")
+                            || l.startsWith("tierlens_alb_http_responses_per_second{")
+                                    && l.contains("code_class=\"5xx\"")
+                            || l.startsWith("tierlens_alb_requests_per_second{"))
+                    .collect(Collectors.joining("\n"));
+            return "demo /metrics now:\n" + self + "\ndemo log tail:\n"
+                    + demo.process().logTail(30);
+        } catch (IOException e) {
+            return "(demo /metrics: " + e + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(interrupted)";
+        }
     }
 
     private static Duration sinceStart() {
