@@ -14,14 +14,18 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An external binary the contract tests run for real (promtool, amtool, Alertmanager). A missing binary is an
- * error with the command that installs it, never a skipped test.
+ * An external binary the contract tests run for real (promtool, amtool, Alertmanager, and for the end-to-end test
+ * Prometheus and the Pushgateway). A missing binary is an error with the command that installs it, never a skipped
+ * test.
  */
 public enum Tool {
     PROMTOOL("prometheus", "promtool"),
     AMTOOL("prometheus-alertmanager", "amtool"),
     // Debian names the binary prometheus-alertmanager; upstream tarballs call it alertmanager.
-    ALERTMANAGER("prometheus-alertmanager", "prometheus-alertmanager", "alertmanager");
+    ALERTMANAGER("prometheus-alertmanager", "prometheus-alertmanager", "alertmanager"),
+    PROMETHEUS("prometheus", "prometheus"),
+    // Debian names the binary prometheus-pushgateway; upstream tarballs call it pushgateway.
+    PUSHGATEWAY("prometheus-pushgateway", "prometheus-pushgateway", "pushgateway");
 
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 

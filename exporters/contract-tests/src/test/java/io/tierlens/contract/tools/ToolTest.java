@@ -31,4 +31,17 @@ class ToolTest {
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         assertThat(Tool.ALERTMANAGER.locate("/nonexistent:" + dir)).isEqualTo(binary);
     }
+
+    @Test
+    void theEndToEndBinariesSayWhichPackageInstallsThem() throws IOException {
+        assertThatThrownBy(() -> Tool.PROMETHEUS.locate(dir.toString()))
+                .hasMessageContaining("prometheus not found on the PATH")
+                .hasMessageContaining("apt-get install -y prometheus");
+        assertThatThrownBy(() -> Tool.PUSHGATEWAY.locate(dir.toString()))
+                .hasMessageContaining("apt-get install -y prometheus-pushgateway");
+        Path upstream = Files.createFile(
+                dir.resolve("pushgateway"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        assertThat(Tool.PUSHGATEWAY.locate(dir.toString())).isEqualTo(upstream);
+    }
 }

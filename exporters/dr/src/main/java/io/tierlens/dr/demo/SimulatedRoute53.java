@@ -79,11 +79,13 @@ final class SimulatedRoute53 implements Route53Api, SimulatedMetricSource {
                 || !type.equals("A")) {
             return List.of();
         }
+        // Set identifiers equal to the demo's site names: alerts/dr.rules.yaml finds the standby site of a record
+        // by its set identifier (or role), and tierlens_dr_active_site names sites by the configuration.
         return List.of(
                 new FailoverRecordSet(
                         FailoverDrill.RECORD,
                         "A",
-                        "aws-seoul",
+                        "aws",
                         FailoverRole.PRIMARY,
                         Optional.of(FailoverDrill.PRIMARY_HEALTH_CHECK),
                         FailoverDrill.PRIMARY_ADDRESSES,
@@ -91,7 +93,7 @@ final class SimulatedRoute53 implements Route53Api, SimulatedMetricSource {
                 new FailoverRecordSet(
                         FailoverDrill.RECORD,
                         "A",
-                        "dr-site",
+                        "dr",
                         FailoverRole.SECONDARY,
                         Optional.of(FailoverDrill.DR_HEALTH_CHECK),
                         FailoverDrill.DR_ADDRESSES,
