@@ -5,8 +5,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.tierlens.alb.testing.AwsWireMock.resource;
-import static io.tierlens.alb.testing.Snapshots.labels;
-import static io.tierlens.alb.testing.Snapshots.value;
+import static io.tierlens.core.testing.Snapshots.labels;
+import static io.tierlens.core.testing.Snapshots.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;

@@ -1,6 +1,6 @@
 package io.tierlens.alb;
 
-import static io.tierlens.alb.testing.Snapshots.value;
+import static io.tierlens.core.testing.Snapshots.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +9,6 @@ import io.tierlens.alb.model.LoadBalancer;
 import io.tierlens.alb.model.TargetGroup;
 import io.tierlens.alb.model.TargetHealth;
 import io.tierlens.alb.testing.FakeAlbApi;
-import io.tierlens.alb.testing.Snapshots;
 import io.tierlens.alb.testing.TestEnvironment;
 import io.tierlens.core.aws.AwsTarget;
 import io.tierlens.core.cloudwatch.MetricQuery;
@@ -18,6 +17,7 @@ import io.tierlens.core.exporter.ExporterRunner;
 import io.tierlens.core.exporter.ExporterSuite;
 import io.tierlens.core.exporter.FailureReason;
 import io.tierlens.core.exporter.RefreshResult;
+import io.tierlens.core.testing.Snapshots;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -5,8 +5,8 @@ import static io.tierlens.backup.testing.FakeBackupApi.point;
 import static io.tierlens.backup.testing.FakeRdsBackupApi.arn;
 import static io.tierlens.backup.testing.FakeRdsBackupApi.primary;
 import static io.tierlens.backup.testing.FakeRdsBackupApi.snapshot;
-import static io.tierlens.backup.testing.Snapshots.size;
-import static io.tierlens.backup.testing.Snapshots.value;
+import static io.tierlens.core.testing.Snapshots.size;
+import static io.tierlens.core.testing.Snapshots.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

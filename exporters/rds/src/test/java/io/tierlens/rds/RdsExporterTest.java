@@ -1,8 +1,8 @@
 package io.tierlens.rds;
 
+import static io.tierlens.core.testing.Snapshots.size;
+import static io.tierlens.core.testing.Snapshots.value;
 import static io.tierlens.rds.testing.FakeRdsApi.instance;
-import static io.tierlens.rds.testing.Snapshots.size;
-import static io.tierlens.rds.testing.Snapshots.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

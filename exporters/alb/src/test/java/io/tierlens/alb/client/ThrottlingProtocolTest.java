@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.tierlens.alb.model.LoadBalancer;
 import io.tierlens.alb.testing.AwsWireMock;
-import io.tierlens.alb.testing.Snapshots;
+import io.tierlens.core.testing.Snapshots;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;

@@ -1,8 +1,8 @@
 package io.tierlens.alb.collector;
 
-import static io.tierlens.alb.testing.Snapshots.labels;
-import static io.tierlens.alb.testing.Snapshots.size;
-import static io.tierlens.alb.testing.Snapshots.value;
+import static io.tierlens.core.testing.Snapshots.labels;
+import static io.tierlens.core.testing.Snapshots.size;
+import static io.tierlens.core.testing.Snapshots.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;

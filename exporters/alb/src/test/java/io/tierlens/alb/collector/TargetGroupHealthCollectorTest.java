@@ -1,7 +1,7 @@
 package io.tierlens.alb.collector;
 
-import static io.tierlens.alb.testing.Snapshots.labels;
-import static io.tierlens.alb.testing.Snapshots.value;
+import static io.tierlens.core.testing.Snapshots.labels;
+import static io.tierlens.core.testing.Snapshots.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;

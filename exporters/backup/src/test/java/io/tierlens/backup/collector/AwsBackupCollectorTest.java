@@ -2,9 +2,9 @@ package io.tierlens.backup.collector;
 
 import static io.tierlens.backup.testing.FakeBackupApi.job;
 import static io.tierlens.backup.testing.FakeBackupApi.point;
-import static io.tierlens.backup.testing.Snapshots.labels;
-import static io.tierlens.backup.testing.Snapshots.size;
-import static io.tierlens.backup.testing.Snapshots.value;
+import static io.tierlens.core.testing.Snapshots.labels;
+import static io.tierlens.core.testing.Snapshots.size;
+import static io.tierlens.core.testing.Snapshots.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;

@@ -4,9 +4,9 @@ import static io.tierlens.backup.testing.FakeRdsBackupApi.primary;
 import static io.tierlens.backup.testing.FakeRdsBackupApi.replica;
 import static io.tierlens.backup.testing.FakeRdsBackupApi.snapshot;
 import static io.tierlens.backup.testing.FakeRdsBackupApi.withRetention;
-import static io.tierlens.backup.testing.Snapshots.labels;
-import static io.tierlens.backup.testing.Snapshots.size;
-import static io.tierlens.backup.testing.Snapshots.value;
+import static io.tierlens.core.testing.Snapshots.labels;
+import static io.tierlens.core.testing.Snapshots.size;
+import static io.tierlens.core.testing.Snapshots.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;

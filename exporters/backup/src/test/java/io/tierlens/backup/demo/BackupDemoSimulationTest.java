@@ -1,6 +1,6 @@
 package io.tierlens.backup.demo;
 
-import static io.tierlens.backup.testing.Snapshots.value;
+import static io.tierlens.core.testing.Snapshots.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;

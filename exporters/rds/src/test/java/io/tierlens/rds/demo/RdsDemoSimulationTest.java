@@ -1,7 +1,7 @@
 package io.tierlens.rds.demo;
 
-import static io.tierlens.rds.testing.Snapshots.size;
-import static io.tierlens.rds.testing.Snapshots.value;
+import static io.tierlens.core.testing.Snapshots.size;
+import static io.tierlens.core.testing.Snapshots.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;

@@ -1,4 +1,4 @@
-package io.tierlens.alb.testing;
+package io.tierlens.core.testing;
 
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
