@@ -7,7 +7,7 @@
 #          time of one refresh (snapshot from the caches + collector), process RSS.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./mvnw -B -q -o test -pl exporters/core,exporters/karpenter -Dtest=KarpenterScaleBench \
+./mvnw -B -q -o test -pl exporters/core,exporters/kubernetes,exporters/karpenter -Dtest=KarpenterScaleBench \
     -Dsurefire.failIfNoSpecifiedTests=false -Dspotless.check.skip=true \
     -Dbench.apiNodes="${API_NODES:-200}" -Dbench.apiPods="${API_PODS:-5000}" -Dbench.steadySeconds="${STEADY:-60}" \
     -Dbench.nodes="${NODES:-2000}" -Dbench.pods="${PODS:-50000}" -DargLine="-Xmx1g" 2>&1 \

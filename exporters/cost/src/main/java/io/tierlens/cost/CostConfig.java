@@ -5,8 +5,7 @@ import io.tierlens.core.config.ConfigProblems;
 import io.tierlens.core.config.ExporterSettings;
 import io.tierlens.cost.model.Tier;
 import io.tierlens.cost.model.UnitPrices;
-import io.tierlens.karpenter.KarpenterConfig;
-import io.tierlens.karpenter.client.KubernetesConnection;
+import io.tierlens.kubernetes.client.KubernetesConnection;
 import java.time.Duration;
 import java.util.Map;
 
@@ -69,7 +68,7 @@ public record CostConfig(
     @Override
     public void check(String path, ConfigProblems problems) {
         ExporterSettings.checkCommon(this, path, problems);
-        KarpenterConfig.checkKubeconfig(kubeconfig, path, problems);
+        KubernetesConnection.checkKubeconfig(kubeconfig, path, problems);
         if (priceRefresh.compareTo(Duration.ofMinutes(5)) < 0) {
             problems.add(
                     ConfigProblems.join(path, "price_refresh"),

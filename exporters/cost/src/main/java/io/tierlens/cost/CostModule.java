@@ -18,7 +18,7 @@ import io.tierlens.cost.demo.CostDemo;
 import io.tierlens.cost.discovery.CostExplorerRefresher;
 import io.tierlens.cost.discovery.PriceBookRefresher;
 import io.tierlens.cost.discovery.StaticPriceTable;
-import io.tierlens.karpenter.client.ClusterWatches;
+import io.tierlens.kubernetes.client.ClusterWatches;
 import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.pricing.PricingClient;

@@ -3,6 +3,8 @@ package io.tierlens.cost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.tierlens.core.aws.AwsTarget;
 import io.tierlens.core.demo.DemoApiClients;
@@ -12,14 +14,21 @@ import io.tierlens.core.exporter.ExporterEnvironment;
 import io.tierlens.core.exporter.RefreshResult;
 import io.tierlens.core.metrics.SelfMetrics;
 import io.tierlens.core.testing.Scraped;
-import io.tierlens.karpenter.demo.KarpenterDemo;
+import io.tierlens.kubernetes.client.ClusterWatch;
+import io.tierlens.kubernetes.client.ClusterWatches;
+import io.tierlens.kubernetes.client.InformerClusterWatch;
+import io.tierlens.kubernetes.mock.MockKubernetesApi;
+import io.tierlens.kubernetes.testing.Fixtures;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-/** The cost exporter on the demo boundary: the Karpenter demo's cluster, simulated price APIs. */
+/**
+ * The cost exporter on the demo boundary: simulated price APIs, and a cluster in the mock API server (the one the
+ * Karpenter demo fills; here a spot node of NodePool web) read through the production watch.
+ */
 class CostDemoTest {
 
     private static double requests(PrometheusRegistry registry, String service, String operation) {
@@ -54,9 +63,16 @@ class CostDemoTest {
                 null,
                 null,
                 new CostExplorerConfig(true, null, List.of()));
-        try (KarpenterDemo cluster = KarpenterDemo.start(scenario)) {
+        try (MockKubernetesApi cluster = MockKubernetesApi.start(List.of("v1"));
+                KubernetesClient client = cluster.client();
+                ClusterWatch watch = new InformerClusterWatch(
+                        cluster.provider(),
+                        scenario.realClock(),
+                        ClusterWatches.SYNC_TIMEOUT,
+                        ClusterWatches.WATCH_GRACE)) {
+            client.nodes().resource(Fixtures.load("node-web.yaml", Node.class)).create();
             DemoApiClients clients = new DemoApiClients();
-            cluster.install(clients);
+            clients.register(ClusterWatch.class, t -> watch);
             new CostModule().demo(config, scenario, self).install(clients);
             Exporter exporter = new CostModule()
                     .create(

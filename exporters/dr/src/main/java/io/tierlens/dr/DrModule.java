@@ -1,7 +1,5 @@
 package io.tierlens.dr;
 
-import io.tierlens.batch.client.HttpPushgatewayApi;
-import io.tierlens.batch.client.PushgatewayApi;
 import io.tierlens.core.aws.ApiCallRecorder;
 import io.tierlens.core.aws.ApiClients;
 import io.tierlens.core.aws.AwsTarget;
@@ -11,6 +9,7 @@ import io.tierlens.core.demo.Scenario;
 import io.tierlens.core.exporter.Exporter;
 import io.tierlens.core.exporter.ExporterEnvironment;
 import io.tierlens.core.exporter.ExporterModule;
+import io.tierlens.dr.client.DnsJavaResolver;
 import io.tierlens.dr.client.DnsResolver;
 import io.tierlens.dr.client.HttpProber;
 import io.tierlens.dr.client.Prober;
@@ -19,10 +18,11 @@ import io.tierlens.dr.client.RecoveryEvidenceSource;
 import io.tierlens.dr.client.ResolverAddress;
 import io.tierlens.dr.client.Route53Api;
 import io.tierlens.dr.client.SdkRoute53Api;
-import io.tierlens.dr.client.UdpDnsResolver;
 import io.tierlens.dr.demo.DrDemoSimulation;
 import io.tierlens.dr.discovery.Route53Inventory;
 import io.tierlens.dr.model.HealthCheck;
+import io.tierlens.pushgateway.client.HttpPushgatewayApi;
+import io.tierlens.pushgateway.client.PushgatewayApi;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -119,7 +119,7 @@ public final class DrModule implements ExporterModule<DrConfig> {
             };
         }
         log.info("exporters.dr: DNS queries go to {} (from {})", server.get(), source);
-        return new UdpDnsResolver(server.get(), config.dnsTimeout(), 2);
+        return new DnsJavaResolver(server.get(), config.dnsTimeout(), 2);
     }
 
     @Override

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import io.tierlens.batch.testing.Exposition;
 import io.tierlens.core.aws.AwsTarget;
 import io.tierlens.core.exporter.RefreshResult;
+import io.tierlens.core.testing.Exposition;
 import io.tierlens.dr.client.DnsResolver;
 import io.tierlens.dr.client.RecoveryEvidence;
 import io.tierlens.dr.client.RecoveryEvidenceSource;

@@ -3,9 +3,7 @@ package io.tierlens.karpenter;
 import io.tierlens.core.config.ConfigChecked;
 import io.tierlens.core.config.ConfigProblems;
 import io.tierlens.core.config.ExporterSettings;
-import io.tierlens.karpenter.client.KubernetesConnection;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.tierlens.kubernetes.client.KubernetesConnection;
 import java.time.Duration;
 
 /**
@@ -37,16 +35,6 @@ public record KarpenterConfig(
     @Override
     public void check(String path, ConfigProblems problems) {
         ExporterSettings.checkCommon(this, path, problems);
-        checkKubeconfig(kubeconfig, path, problems);
-    }
-
-    /** Shared with the cost exporter, which names the same cluster the same way. */
-    public static void checkKubeconfig(String kubeconfig, String path, ConfigProblems problems) {
-        if (!kubeconfig.isEmpty() && !Files.isReadable(Path.of(kubeconfig))) {
-            problems.add(
-                    ConfigProblems.join(path, "kubeconfig"),
-                    "file not found or not readable",
-                    "give the path of a kubeconfig, or remove the key to use the in-cluster service account");
-        }
+        KubernetesConnection.checkKubeconfig(kubeconfig, path, problems);
     }
 }

@@ -2,9 +2,9 @@ package io.tierlens.karpenter;
 
 import io.tierlens.core.exporter.Exporter;
 import io.tierlens.core.exporter.RefreshResult;
-import io.tierlens.karpenter.client.ClusterWatch;
 import io.tierlens.karpenter.collector.KarpenterCollector;
-import io.tierlens.karpenter.model.ClusterState;
+import io.tierlens.kubernetes.client.ClusterWatch;
+import io.tierlens.kubernetes.model.ClusterState;
 import java.time.Duration;
 
 /**

@@ -6,8 +6,8 @@ import io.tierlens.core.demo.Scenario;
 import io.tierlens.core.exporter.Exporter;
 import io.tierlens.core.exporter.ExporterEnvironment;
 import io.tierlens.core.exporter.ExporterModule;
-import io.tierlens.karpenter.client.ClusterWatches;
 import io.tierlens.karpenter.demo.KarpenterDemo;
+import io.tierlens.kubernetes.client.ClusterWatches;
 
 /** {@code exporters.karpenter}: NodePools, NodeClaims, nodes and pending pods through watches. */
 public final class KarpenterModule implements ExporterModule<KarpenterConfig> {

@@ -1,10 +1,10 @@
 package io.tierlens.batch.cli;
 
-import io.tierlens.batch.client.HttpPushgatewayApi;
-import io.tierlens.batch.client.PushgatewayApi;
-import io.tierlens.batch.model.GroupingKey;
-import io.tierlens.batch.model.JobRun;
 import io.tierlens.core.config.Durations;
+import io.tierlens.pushgateway.client.HttpPushgatewayApi;
+import io.tierlens.pushgateway.client.PushgatewayApi;
+import io.tierlens.pushgateway.model.GroupingKey;
+import io.tierlens.pushgateway.model.JobRun;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -173,7 +173,7 @@ public final class RunJobCommand implements Callable<Integer> {
 
     private static void push(PushgatewayApi api, URI url, GroupingKey key, JobRun run, PrintStream messages) {
         try {
-            api.pushAdd(key, run.pushBody());
+            api.pushAdd(key, run.metrics());
         } catch (IOException e) {
             messages.println("tierlens run-job: could not push to the Pushgateway at " + url + " (" + key + "): "
                     + describe(e) + "; the job's exit code " + run.exitCode() + " is unchanged");
@@ -185,7 +185,8 @@ public final class RunJobCommand implements Callable<Integer> {
         if (e instanceof java.net.ConnectException) {
             return "connection refused or unreachable" + (msg == null ? "" : " (" + msg + ")");
         }
-        if (e instanceof java.net.http.HttpTimeoutException) {
+        // client_java pushes over HttpURLConnection, which reports both timeouts this way
+        if (e instanceof java.net.SocketTimeoutException) {
             return "timed out";
         }
         return e.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);

@@ -5,12 +5,11 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.tierlens.batch.model.CronJobState;
 import io.tierlens.batch.model.CronJobState.JobOutcome;
+import io.tierlens.kubernetes.client.AutoConfiguredClientProvider;
+import io.tierlens.kubernetes.client.KubernetesConnection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -41,14 +40,14 @@ public final class Fabric8CronJobApi implements CronJobApi, AutoCloseable {
         this.labelSelector = labelSelector;
     }
 
-    /** A client from the usual sources (in-cluster service account, else KUBECONFIG) with our timeouts. */
+    /**
+     * A client from the usual sources (in-cluster service account, else KUBECONFIG) through the shared provider,
+     * with {@code timeout} for connecting and for each request.
+     */
     public static Fabric8CronJobApi create(List<String> namespaces, String labelSelector, Duration timeout) {
-        Config config = new ConfigBuilder(Config.autoConfigure(null))
-                .withConnectionTimeout((int) timeout.toMillis())
-                .withRequestTimeout((int) timeout.toMillis())
-                .build();
-        return new Fabric8CronJobApi(
-                new KubernetesClientBuilder().withConfig(config).build(), namespaces, labelSelector);
+        KubernetesClient client =
+                new AutoConfiguredClientProvider(new KubernetesConnection("", ""), timeout, timeout).connect();
+        return new Fabric8CronJobApi(client, namespaces, labelSelector);
     }
 
     @Override

@@ -2,10 +2,10 @@ package io.tierlens.batch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tierlens.batch.client.HttpPushgatewayApi;
-import io.tierlens.batch.model.JobMetricNames;
-import io.tierlens.batch.model.PushedGroup;
-import io.tierlens.batch.testing.PushgatewayProcess;
+import io.tierlens.pushgateway.client.HttpPushgatewayApi;
+import io.tierlens.pushgateway.model.JobMetricNames;
+import io.tierlens.pushgateway.model.PushedGroup;
+import io.tierlens.pushgateway.testing.PushgatewayProcess;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.tierlens.batch.model.CronJobState;
 import io.tierlens.batch.model.CronJobState.JobOutcome;
-import io.tierlens.batch.testing.Exposition;
+import io.tierlens.core.testing.Exposition;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -2,8 +2,8 @@ package io.tierlens.cost.discovery;
 
 import io.tierlens.cost.model.Price;
 import io.tierlens.cost.model.PriceBook;
-import io.tierlens.karpenter.model.Disruption;
-import io.tierlens.karpenter.model.InstanceShape;
+import io.tierlens.kubernetes.model.Disruption;
+import io.tierlens.kubernetes.model.InstanceShape;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.tierlens.cost.model;
 
-import io.tierlens.karpenter.model.InstanceShape;
+import io.tierlens.kubernetes.model.InstanceShape;
 
 /**
  * The hourly price of one node and the share of it that no pod has requested.

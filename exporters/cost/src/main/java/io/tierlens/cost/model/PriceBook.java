@@ -1,6 +1,6 @@
 package io.tierlens.cost.model;
 
-import io.tierlens.karpenter.model.InstanceShape;
+import io.tierlens.kubernetes.model.InstanceShape;
 import java.util.Map;
 import java.util.Optional;
 

@@ -11,7 +11,7 @@ import io.tierlens.cost.model.PricingSource;
 import io.tierlens.cost.model.SpotPrice;
 import io.tierlens.cost.model.StaticPrices;
 import io.tierlens.cost.testing.Fakes;
-import io.tierlens.karpenter.model.InstanceShape;
+import io.tierlens.kubernetes.model.InstanceShape;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package io.tierlens.dr.client;
 
-import io.tierlens.batch.client.PushgatewayApi;
-import io.tierlens.batch.model.JobStatus;
-import io.tierlens.batch.model.PushedGroup;
 import io.tierlens.dr.SiteConfig;
 import io.tierlens.dr.model.DrillResult;
+import io.tierlens.pushgateway.client.PushgatewayApi;
+import io.tierlens.pushgateway.model.JobStatus;
+import io.tierlens.pushgateway.model.PushedGroup;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;

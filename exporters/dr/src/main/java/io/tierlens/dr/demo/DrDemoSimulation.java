@@ -1,9 +1,6 @@
 package io.tierlens.dr.demo;
 
-import io.tierlens.batch.client.PushgatewayApi;
-import io.tierlens.batch.demo.NightlyJobStory;
-import io.tierlens.batch.model.GroupingKey;
-import io.tierlens.batch.model.PushedGroup;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.tierlens.core.aws.ApiCallRecorder;
 import io.tierlens.core.demo.DemoApiClients;
 import io.tierlens.core.demo.DemoSimulation;
@@ -15,6 +12,10 @@ import io.tierlens.dr.client.Prober;
 import io.tierlens.dr.client.Route53Api;
 import io.tierlens.dr.model.DnsAnswer;
 import io.tierlens.dr.model.FailoverRecordSet;
+import io.tierlens.pushgateway.client.PushgatewayApi;
+import io.tierlens.pushgateway.demo.NightlyJobStory;
+import io.tierlens.pushgateway.model.GroupingKey;
+import io.tierlens.pushgateway.model.PushedGroup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -71,7 +72,7 @@ public final class DrDemoSimulation implements DemoSimulation, AutoCloseable {
     /** What a Pushgateway fed by run-job would hold: read-only, from the story. */
     private final class StoryPushgateway implements PushgatewayApi {
         @Override
-        public void pushAdd(GroupingKey key, String textFormatBody) throws IOException {
+        public void pushAdd(GroupingKey key, MetricSnapshots metrics) throws IOException {
             throw new IOException("the demo's Pushgateway is simulated and read-only");
         }
 

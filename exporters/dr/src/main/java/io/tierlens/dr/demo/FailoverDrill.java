@@ -1,7 +1,7 @@
 package io.tierlens.dr.demo;
 
-import io.tierlens.batch.demo.NightlyJobStory;
 import io.tierlens.core.demo.Scenario;
+import io.tierlens.pushgateway.demo.NightlyJobStory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

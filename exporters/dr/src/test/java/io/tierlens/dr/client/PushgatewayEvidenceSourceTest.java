@@ -3,13 +3,13 @@ package io.tierlens.dr.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tierlens.batch.client.HttpPushgatewayApi;
-import io.tierlens.batch.model.GroupingKey;
-import io.tierlens.batch.model.JobRun;
-import io.tierlens.batch.testing.PushgatewayProcess;
 import io.tierlens.dr.SiteConfig;
 import io.tierlens.dr.model.DrillResult;
 import io.tierlens.dr.model.FailoverRole;
+import io.tierlens.pushgateway.client.HttpPushgatewayApi;
+import io.tierlens.pushgateway.model.GroupingKey;
+import io.tierlens.pushgateway.model.JobRun;
+import io.tierlens.pushgateway.testing.PushgatewayProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -32,18 +32,18 @@ class PushgatewayEvidenceSourceTest {
         pushgateway = PushgatewayProcess.start();
         api = new HttpPushgatewayApi(pushgateway.url(), Duration.ofSeconds(5));
         // the nightly dump succeeded, then the next night's run failed
-        api.pushAdd(GroupingKey.of("db-backup", "db-backup"), new JobRun(DUMP_START, DUMP_END, 0).pushBody());
+        api.pushAdd(GroupingKey.of("db-backup", "db-backup"), new JobRun(DUMP_START, DUMP_END, 0).metrics());
         api.pushAdd(
                 GroupingKey.of("db-backup", "db-backup"),
-                new JobRun(DUMP_START.plus(Duration.ofDays(1)), DUMP_END.plus(Duration.ofDays(1)), 2).pushBody());
+                new JobRun(DUMP_START.plus(Duration.ofDays(1)), DUMP_END.plus(Duration.ofDays(1)), 2).metrics());
         // a drill onto the DR site that took 95 minutes
         api.pushAdd(
                 GroupingKey.of("dr-drill", "dr-drill"),
-                new JobRun(Instant.parse("2026-11-15T09:00:00Z"), Instant.parse("2026-11-15T10:35:00Z"), 0).pushBody());
+                new JobRun(Instant.parse("2026-11-15T09:00:00Z"), Instant.parse("2026-11-15T10:35:00Z"), 0).metrics());
         // another instance of the dump, older
         api.pushAdd(
                 GroupingKey.of("db-backup", "legacy"),
-                new JobRun(Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-01T00:10:00Z"), 0).pushBody());
+                new JobRun(Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-01T00:10:00Z"), 0).metrics());
     }
 
     @AfterAll

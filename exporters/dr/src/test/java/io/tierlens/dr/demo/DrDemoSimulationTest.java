@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import io.tierlens.batch.testing.Exposition;
 import io.tierlens.core.aws.ApiCallRecorder;
 import io.tierlens.core.aws.AwsTarget;
 import io.tierlens.core.cloudwatch.CloudWatchApi;
@@ -17,6 +16,7 @@ import io.tierlens.core.demo.SimulatedCloudWatch;
 import io.tierlens.core.exporter.Exporter;
 import io.tierlens.core.exporter.ExporterEnvironment;
 import io.tierlens.core.metrics.SelfMetrics;
+import io.tierlens.core.testing.Exposition;
 import io.tierlens.dr.DrConfig;
 import io.tierlens.dr.DrModule;
 import io.tierlens.dr.collector.FailoverCollector;

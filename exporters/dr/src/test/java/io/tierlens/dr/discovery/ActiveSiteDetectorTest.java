@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tierlens.dr.DrConfig;
 import io.tierlens.dr.SiteConfig;
-import io.tierlens.dr.client.UdpDnsResolver;
+import io.tierlens.dr.client.DnsJavaResolver;
 import io.tierlens.dr.model.ActiveSite;
 import io.tierlens.dr.model.FailoverRecord;
 import io.tierlens.dr.model.FailoverRecordSet;
@@ -43,7 +43,7 @@ class ActiveSiteDetectorTest {
     @BeforeEach
     void start() throws Exception {
         dns = new LocalDnsServer();
-        detector = new ActiveSiteDetector(new UdpDnsResolver(dns.address(), Duration.ofMillis(300), 1), CONFIG);
+        detector = new ActiveSiteDetector(new DnsJavaResolver(dns.address(), Duration.ofMillis(300), 1), CONFIG);
     }
 
     @AfterEach
@@ -228,7 +228,7 @@ class ActiveSiteDetectorTest {
     void withoutConfiguredSitesTheSetIdentifierNamesTheSite() {
         DrConfig noSites = new DrConfig(true, null, null, null, null, null, null, null, null, null, null);
         ActiveSiteDetector d =
-                new ActiveSiteDetector(new UdpDnsResolver(dns.address(), Duration.ofMillis(300), 1), noSites);
+                new ActiveSiteDetector(new DnsJavaResolver(dns.address(), Duration.ofMillis(300), 1), noSites);
         dns.answer(RECORD, "203.0.113.10");
 
         ActiveSite a = d.detect(record(primary(Optional.empty()), secondary(Optional.empty())), Map.of());

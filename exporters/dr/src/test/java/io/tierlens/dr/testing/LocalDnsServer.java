@@ -1,12 +1,16 @@
 package io.tierlens.dr.testing;
 
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketException;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -16,24 +20,34 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A tiny authoritative DNS responder on a free UDP port of 127.0.0.1, for tests: A answers and CNAME chains from
- * maps the test changes at will, NXDOMAIN for unknown names, silence for names listed as silent, and optionally a
- * stray reply with a wrong id before the real one.
+ * A tiny authoritative DNS responder on a free port of 127.0.0.1 (UDP, and TCP on the same port number), for
+ * tests: A answers and CNAME chains from maps the test changes at will, NXDOMAIN for unknown names, silence for
+ * names listed as silent, UDP answers truncated (TC set, no records) for names listed as truncated, and
+ * optionally stray replies with a wrong id before the real one.
  */
 public final class LocalDnsServer implements AutoCloseable {
     private final DatagramSocket socket;
+    private final ServerSocket tcp;
     private final Thread thread;
+    private final Thread tcpThread;
     private final Map<String, List<String>> addresses = new ConcurrentHashMap<>();
     private final Map<String, String> cnames = new ConcurrentHashMap<>();
     private final Set<String> silent = ConcurrentHashMap.newKeySet();
+    private final Set<String> truncated = ConcurrentHashMap.newKeySet();
     private final AtomicInteger queries = new AtomicInteger();
-    private volatile boolean strayReplyFirst;
+    private final AtomicInteger tcpQueries = new AtomicInteger();
+    private final AtomicInteger strayReplies = new AtomicInteger();
 
-    public LocalDnsServer() throws SocketException {
+    public LocalDnsServer() throws IOException {
         socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        tcp = new ServerSocket();
+        tcp.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), socket.getLocalPort()));
         thread = new Thread(this::serve, "test-dns");
         thread.setDaemon(true);
         thread.start();
+        tcpThread = new Thread(this::serveTcp, "test-dns-tcp");
+        tcpThread.setDaemon(true);
+        tcpThread.start();
     }
 
     public InetSocketAddress address() {
@@ -55,12 +69,25 @@ public final class LocalDnsServer implements AutoCloseable {
         return this;
     }
 
-    public void strayReplyFirst(boolean on) {
-        strayReplyFirst = on;
+    /** Over UDP, {@code name} gets a truncated answer: TC set and no records, as when it did not fit. */
+    public LocalDnsServer truncate(String name) {
+        truncated.add(name);
+        return this;
     }
 
+    /** The next {@code count} UDP replies are each preceded by a copy with a wrong id. */
+    public void strayReplies(int count) {
+        strayReplies.set(count);
+    }
+
+    /** Queries received over UDP. */
     public int queries() {
         return queries.get();
+    }
+
+    /** Queries received over TCP. */
+    public int tcpQueries() {
+        return tcpQueries.get();
     }
 
     private void serve() {
@@ -70,11 +97,11 @@ public final class LocalDnsServer implements AutoCloseable {
                 DatagramPacket p = new DatagramPacket(buf, buf.length);
                 socket.receive(p);
                 queries.incrementAndGet();
-                byte[] reply = reply(buf, p.getLength());
+                byte[] reply = reply(buf, p.getLength(), true);
                 if (reply == null) {
                     continue;
                 }
-                if (strayReplyFirst) {
+                if (strayReplies.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     byte[] stray = reply.clone();
                     stray[0] ^= 0x5A;
                     socket.send(new DatagramPacket(stray, stray.length, p.getSocketAddress()));
@@ -88,7 +115,34 @@ public final class LocalDnsServer implements AutoCloseable {
         }
     }
 
-    private byte[] reply(byte[] q, int len) throws IOException {
+    /** DNS over TCP: each message with a two-byte length in front, several per connection. */
+    private void serveTcp() {
+        while (!tcp.isClosed()) {
+            try (Socket c = tcp.accept()) {
+                DataInputStream in = new DataInputStream(c.getInputStream());
+                DataOutputStream out = new DataOutputStream(c.getOutputStream());
+                while (true) {
+                    byte[] q = new byte[in.readUnsignedShort()];
+                    in.readFully(q);
+                    tcpQueries.incrementAndGet();
+                    byte[] reply = reply(q, q.length, false);
+                    if (reply != null) {
+                        out.writeShort(reply.length);
+                        out.write(reply);
+                        out.flush();
+                    }
+                }
+            } catch (EOFException e) {
+                // the client closed the connection
+            } catch (IOException e) {
+                if (!tcp.isClosed()) {
+                    System.err.println("test DNS server (tcp): " + e);
+                }
+            }
+        }
+    }
+
+    private byte[] reply(byte[] q, int len, boolean udp) throws IOException {
         int pos = 12;
         StringBuilder name = new StringBuilder();
         while (q[pos] != 0) {
@@ -121,9 +175,14 @@ public final class LocalDnsServer implements AutoCloseable {
             count++;
         }
         boolean known = count > 0;
+        boolean truncate = udp && truncated.contains(qname);
+        if (truncate) {
+            answers.reset();
+            count = 0;
+        }
         out.write(q[0]);
         out.write(q[1]);
-        out.write(0x81); // QR, RD
+        out.write(truncate ? 0x83 : 0x81); // QR, (TC,) RD
         out.write(known ? 0x80 : 0x83); // RA, rcode 0 or 3 (NXDOMAIN)
         out.write(new byte[] {0, 1, 0, (byte) count, 0, 0, 0, 0});
         out.write(q, 12, questionEnd - 12);
@@ -157,7 +216,13 @@ public final class LocalDnsServer implements AutoCloseable {
     public void close() {
         socket.close();
         try {
+            tcp.close();
+        } catch (IOException e) {
+            System.err.println("test DNS server: closing tcp: " + e);
+        }
+        try {
             thread.join(2000);
+            tcpThread.join(2000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

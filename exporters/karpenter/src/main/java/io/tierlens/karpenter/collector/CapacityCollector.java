@@ -2,11 +2,11 @@ package io.tierlens.karpenter.collector;
 
 import io.tierlens.core.metrics.FamilyBuilder;
 import io.tierlens.core.metrics.SnapshotAssembler;
-import io.tierlens.karpenter.model.ClusterNode;
-import io.tierlens.karpenter.model.ClusterState;
-import io.tierlens.karpenter.model.PendingPod;
-import io.tierlens.karpenter.model.Resource;
-import io.tierlens.karpenter.model.ResourceAmounts;
+import io.tierlens.kubernetes.model.ClusterNode;
+import io.tierlens.kubernetes.model.ClusterState;
+import io.tierlens.kubernetes.model.PendingPod;
+import io.tierlens.kubernetes.model.Resource;
+import io.tierlens.kubernetes.model.ResourceAmounts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

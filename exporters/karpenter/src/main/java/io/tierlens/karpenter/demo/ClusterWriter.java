@@ -7,7 +7,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
-import io.tierlens.karpenter.client.InformerClusterWatch;
+import io.tierlens.kubernetes.client.InformerClusterWatch;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -7,7 +7,7 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.tierlens.karpenter.discovery.WellKnownLabels;
+import io.tierlens.kubernetes.discovery.WellKnownLabels;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,9 +3,10 @@ package io.tierlens.karpenter.demo;
 import io.tierlens.core.demo.DemoApiClients;
 import io.tierlens.core.demo.DemoSimulation;
 import io.tierlens.core.demo.Scenario;
-import io.tierlens.karpenter.client.ClusterWatch;
-import io.tierlens.karpenter.client.ClusterWatches;
-import io.tierlens.karpenter.client.InformerClusterWatch;
+import io.tierlens.kubernetes.client.ClusterWatch;
+import io.tierlens.kubernetes.client.ClusterWatches;
+import io.tierlens.kubernetes.client.InformerClusterWatch;
+import io.tierlens.kubernetes.mock.MockKubernetesApi;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
