@@ -12,9 +12,10 @@ import java.time.Duration;
  * {@code KUBECONFIG}, {@code ~/.kube/config}), or an explicit kubeconfig file, optionally with a context.
  */
 public final class AutoConfiguredClientProvider implements KubernetesClientProvider {
-    /** Defaults of the cluster watch: its initial lists wait for {@link ClusterWatches#SYNC_TIMEOUT} on their own. */
+    /** Default connect timeout; short, because a refresh waiting on an unreachable API server serves nothing new. */
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
+    /** Default timeout of one request (a list, a discovery GET); the watch's initial sync has its own limit. */
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final KubernetesConnection connection;

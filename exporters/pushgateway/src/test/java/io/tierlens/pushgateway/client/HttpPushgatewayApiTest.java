@@ -83,6 +83,20 @@ class HttpPushgatewayApiTest {
     }
 
     @Test
+    void aPathPrefixInTheUrlIsKeptForPushAndRead() throws Exception {
+        try (PushgatewayProcess pg = PushgatewayProcess.start("/pushgateway")) {
+            HttpPushgatewayApi api = new HttpPushgatewayApi(URI.create(pg.url() + "/"), Duration.ofSeconds(5));
+
+            api.pushAdd(GroupingKey.of("behind-ingress", null), gauges("g", 7));
+
+            assertThat(api.groups()).anySatisfy(p -> {
+                assertThat(p.job()).isEqualTo("behind-ingress");
+                assertThat(p.value("g")).contains(7.0);
+            });
+        }
+    }
+
+    @Test
     void aRefusedPushIsAnErrorWithTheStatusCode() throws Exception {
         try (PushgatewayProcess pg = PushgatewayProcess.start()) {
             // a path the Pushgateway does not serve: it answers 404, and the error says so

@@ -33,6 +33,14 @@ public final class PushgatewayProcess implements AutoCloseable {
     }
 
     public static PushgatewayProcess start() throws IOException, InterruptedException {
+        return start("");
+    }
+
+    /**
+     * Served below {@code routePrefix} (e.g. {@code /pushgateway}, as behind a path-routing ingress); {@link #url()}
+     * includes it.
+     */
+    public static PushgatewayProcess start(String routePrefix) throws IOException, InterruptedException {
         String binary = binary().orElseThrow(
                         () -> new AssertionError("the Pushgateway binary was not found on PATH (looked for"
                                 + " prometheus-pushgateway and pushgateway, and $PUSHGATEWAY_BIN). Install it with: apt-get"
@@ -41,12 +49,16 @@ public final class PushgatewayProcess implements AutoCloseable {
         Path dir = Files.createTempDirectory("tierlens-pushgateway");
         Path log = dir.resolve("pushgateway.log");
         int port = freePort();
-        URI url = URI.create("http://127.0.0.1:" + port);
-        Process p = new ProcessBuilder(
-                        binary,
-                        "--web.listen-address=127.0.0.1:" + port,
-                        "--persistence.file=" + dir.resolve("persistence.db"),
-                        "--persistence.interval=1s")
+        URI url = URI.create("http://127.0.0.1:" + port + routePrefix);
+        List<String> command = new java.util.ArrayList<>(List.of(
+                binary,
+                "--web.listen-address=127.0.0.1:" + port,
+                "--persistence.file=" + dir.resolve("persistence.db"),
+                "--persistence.interval=1s"));
+        if (!routePrefix.isEmpty()) {
+            command.add("--web.route-prefix=" + routePrefix);
+        }
+        Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -77,7 +89,7 @@ public final class PushgatewayProcess implements AutoCloseable {
             }
             try {
                 HttpResponse<Void> r = http.send(
-                        HttpRequest.newBuilder(url.resolve("/-/ready"))
+                        HttpRequest.newBuilder(URI.create(url + "/-/ready"))
                                 .timeout(Duration.ofSeconds(1))
                                 .build(),
                         HttpResponse.BodyHandlers.discarding());
