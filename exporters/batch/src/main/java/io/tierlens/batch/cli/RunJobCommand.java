@@ -182,12 +182,15 @@ public final class RunJobCommand implements Callable<Integer> {
 
     private static String describe(IOException e) {
         String msg = e.getMessage();
-        if (e instanceof java.net.ConnectException) {
-            return "connection refused or unreachable" + (msg == null ? "" : " (" + msg + ")");
-        }
-        // client_java pushes over HttpURLConnection, which reports both timeouts this way
-        if (e instanceof java.net.SocketTimeoutException) {
-            return "timed out";
+        // client_java wraps what HttpURLConnection throws ("Failed to push metrics ...: Connection refused")
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException) {
+                return "connection refused or unreachable"
+                        + (t.getMessage() == null ? "" : " (" + t.getMessage() + ")");
+            }
+            if (t instanceof java.net.SocketTimeoutException) {
+                return "timed out";
+            }
         }
         return e.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);
     }

@@ -172,6 +172,7 @@ class RunJobCommandTest {
         assertThat(jobOutput()).isEqualTo("done\n");
         assertThat(messages())
                 .contains("could not push to the Pushgateway at http://127.0.0.1:" + freePort)
+                .contains("connection refused or unreachable")
                 .contains("the job's exit code 4 is unchanged");
     }
 
