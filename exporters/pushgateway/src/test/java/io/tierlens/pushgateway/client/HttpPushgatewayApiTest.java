@@ -74,11 +74,15 @@ class HttpPushgatewayApiTest {
             HttpPushgatewayApi api = new HttpPushgatewayApi(pg.url(), Duration.ofSeconds(5));
 
             api.pushAdd(GroupingKey.of("nightly/db dump", "cron job"), gauges("g", 1));
+            api.pushAdd(GroupingKey.of("c++ build", "a+b"), gauges("g", 2));
 
             assertThat(api.groups())
                     .anySatisfy(p -> assertThat(p.labels())
                             .containsEntry("job", "nightly/db dump")
-                            .containsEntry("instance", "cron job"));
+                            .containsEntry("instance", "cron job"))
+                    .anySatisfy(p -> assertThat(p.labels())
+                            .containsEntry("job", "c++ build")
+                            .containsEntry("instance", "a+b"));
         }
     }
 
