@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.tierlens.core.cloudwatch.MetricQuery;
 import io.tierlens.core.cloudwatch.PlannedCalls;
-import io.tierlens.rds.testing.FakeCloudWatchApi;
-import io.tierlens.rds.testing.TestEnvironment;
+import io.tierlens.core.testing.FakeCloudWatchApi;
+import io.tierlens.core.testing.TestEnvironment;
+import io.tierlens.rds.testing.FakeRdsApi;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +41,9 @@ class PlannerSharingTest {
     @Test
     void tenRdsInstancesAndTenAlbsShareCeilOfQOver500Calls() throws Exception {
         TestEnvironment env = new TestEnvironment(Duration.ofSeconds(30));
+        FakeRdsApi api = FakeRdsApi.in(env).get();
         for (int i = 1; i <= 10; i++) {
-            env.rds().instances.add(instance("db-" + i).build());
+            api.instances.add(instance("db-" + i).build());
         }
         env.planner.expect("alb", TestEnvironment.TARGET);
         RdsExporter rds = (RdsExporter) new RdsModule().create(RdsConfig.defaults(), env.environment());
@@ -56,16 +58,15 @@ class PlannerSharingTest {
                 throw new IllegalStateException(e);
             }
         });
-        while (env.cloudWatchApi.requests().isEmpty() && !alb.isDone()) {
+        while (env.cloudWatchApi.calls().isEmpty() && !alb.isDone()) {
             rds.refresh();
         }
         alb.get();
 
         int combined = ALB_QUERIES + 10 * 13;
-        List<FakeCloudWatchApi.Request> calls = env.cloudWatchApi.requests();
+        List<FakeCloudWatchApi.Call> calls = env.cloudWatchApi.calls();
         assertThat(calls).hasSize((combined + 499) / 500).hasSize(2);
-        assertThat(calls.stream().mapToInt(FakeCloudWatchApi.Request::queries).sum())
-                .isEqualTo(650);
+        assertThat(calls.stream().mapToInt(FakeCloudWatchApi.Call::size).sum()).isEqualTo(650);
         assertThat(PlannedCalls.pack(albLike(ALB_QUERIES), 500).calls()).hasSize(2);
     }
 
@@ -73,6 +74,7 @@ class PlannerSharingTest {
     void anRdsExporterWithoutInstancesDoesNotHoldTheOthersUp() throws Exception {
         // A gather window of an hour: if the empty RDS submission did not count, the "ALB" fetch would hang.
         TestEnvironment env = new TestEnvironment(Duration.ofHours(1));
+        FakeRdsApi.in(env);
         env.planner.expect("alb", TestEnvironment.TARGET);
         RdsExporter rds = (RdsExporter) new RdsModule().create(RdsConfig.defaults(), env.environment());
 
@@ -80,8 +82,8 @@ class PlannerSharingTest {
         assertTimeoutPreemptively(
                 Duration.ofSeconds(30), () -> env.planner.fetch("alb", TestEnvironment.TARGET, albLike(3)));
 
-        assertThat(env.cloudWatchApi.requests())
+        assertThat(env.cloudWatchApi.calls())
                 .singleElement()
-                .satisfies(r -> assertThat(r.queries()).isEqualTo(3));
+                .satisfies(r -> assertThat(r.size()).isEqualTo(3));
     }
 }

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tierlens.core.exporter.FailureReason;
 import io.tierlens.core.poll.Discovery;
+import io.tierlens.core.testing.MutableClock;
+import io.tierlens.core.testing.TestEnvironment;
 import io.tierlens.rds.RdsConfig;
 import io.tierlens.rds.model.DbCluster;
 import io.tierlens.rds.model.DbInstance;
@@ -14,8 +16,6 @@ import io.tierlens.rds.model.MaxConnections;
 import io.tierlens.rds.model.PendingMaintenance;
 import io.tierlens.rds.model.RdsInventory;
 import io.tierlens.rds.testing.FakeRdsApi;
-import io.tierlens.rds.testing.MutableClock;
-import io.tierlens.rds.testing.TestEnvironment;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
