@@ -2,10 +2,12 @@ package io.tierlens.rds;
 
 import static io.tierlens.rds.testing.FakeRdsApi.instance;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.tierlens.core.cloudwatch.MetricQuery;
 import io.tierlens.core.cloudwatch.PlannedCalls;
+import io.tierlens.core.exporter.FailureReason;
 import io.tierlens.core.testing.FakeCloudWatchApi;
 import io.tierlens.core.testing.TestEnvironment;
 import io.tierlens.rds.testing.FakeRdsApi;
@@ -14,7 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.rds.model.RdsException;
 
 /**
  * RDS queries ride in the same GetMetricData calls as another exporter's queries of the same (account, region).
@@ -85,5 +90,45 @@ class PlannerSharingTest {
         assertThat(env.cloudWatchApi.calls())
                 .singleElement()
                 .satisfies(r -> assertThat(r.size()).isEqualTo(3));
+    }
+
+    @Test
+    void anRdsExporterWhoseDiscoveryIsDeniedDoesNotHoldTheAlbExporterUp() throws Exception {
+        // An hour's gather window: if the RDS exporter did not join the round, the "ALB" fetch would wait it out.
+        TestEnvironment env = new TestEnvironment(Duration.ofHours(1));
+        FakeRdsApi api = FakeRdsApi.in(env).get();
+        api.instances.add(instance("db-1").build());
+        api.fail("DescribeDBInstances", PlannerSharingTest::accessDenied);
+        env.planner.expect("alb", TestEnvironment.TARGET);
+        RdsExporter rds = (RdsExporter) new RdsModule().create(RdsConfig.defaults(), env.environment());
+
+        // The "ALB" exporter's refresh opens the round and waits for RDS, as when both refresh at the same time.
+        CompletableFuture<Integer> alb = CompletableFuture.supplyAsync(() -> {
+            try {
+                return env.planner
+                        .fetch("alb", TestEnvironment.TARGET, albLike(3))
+                        .size();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThatThrownBy(rds::refresh)
+                .satisfies(e -> assertThat(FailureReason.of(e)).isEqualTo(FailureReason.ACCESS_DENIED));
+
+        // Zero-filled ELB counts: the round ran and answered every query.
+        assertThat(alb.get(30, TimeUnit.SECONDS)).isEqualTo(3);
+        assertThat(env.cloudWatchApi.calls())
+                .singleElement()
+                .satisfies(c -> assertThat(c.size()).isEqualTo(3));
+    }
+
+    private static RuntimeException accessDenied() {
+        return RdsException.builder()
+                .statusCode(403)
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("AccessDenied")
+                        .errorMessage("User: arn:aws:sts::123456789012:assumed-role/tierlens/x is not authorized")
+                        .build())
+                .build();
     }
 }
