@@ -122,9 +122,13 @@ class BackupExporterTest {
 
         RefreshResult r = exporter.refresh();
 
-        assertThat(r.partialFailures())
-                .extracting(RefreshResult.PartialFailure::reason)
-                .containsExactly(FailureReason.THROTTLED);
+        assertThat(r.partialFailures()).singleElement().satisfies(p -> {
+            assertThat(p.reason()).isEqualTo(FailureReason.THROTTLED);
+            // The error code, never AWS's message text (which names principals and carries request ids).
+            assertThat(p.message())
+                    .isEqualTo("AWS Backup could not be read for account=123456789012 region=eu-west-1; keeping the"
+                            + " previous result: ThrottlingException (HTTP 400)");
+        });
         assertThat(value(r.data(), "tierlens_backup_jobs", "state", "failed")).contains(1.0);
 
         // Past max_staleness (1h) the kept part is dropped rather than served as if it were current.
