@@ -3,113 +3,81 @@ package io.tierlens.alb;
 import io.tierlens.alb.client.AlbApi;
 import io.tierlens.alb.collector.AlbCollector;
 import io.tierlens.alb.collector.AlbQueries;
+import io.tierlens.alb.discovery.AlbDiscovery;
 import io.tierlens.alb.model.AlbInventory;
 import io.tierlens.core.aws.AwsTarget;
-import io.tierlens.core.cloudwatch.MetricQuery;
-import io.tierlens.core.cloudwatch.MetricValue;
-import io.tierlens.core.exporter.Exporter;
 import io.tierlens.core.exporter.ExporterEnvironment;
 import io.tierlens.core.exporter.RefreshResult;
-import io.tierlens.core.exporter.RefreshResult.PartialFailure;
-import io.tierlens.core.metrics.SelfMetrics;
-import io.tierlens.core.metrics.SnapshotAssembler;
+import io.tierlens.core.exporter.SettingsExporter;
+import io.tierlens.core.poll.Discovery;
+import io.tierlens.core.poll.TargetPoller;
+import io.tierlens.core.poll.TargetRefresh;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Application Load Balancers of every target of the environment: discovery every {@code discovery_interval},
- * CloudWatch through the shared planner and DescribeTargetHealth every refresh. Targets fail independently:
- * a failing target keeps its last data and is reported as a partial failure; only when every target failed
- * completely does the refresh throw, so the runner keeps serving the last good snapshot.
+ * CloudWatch through the shared planner and DescribeTargetHealth every refresh, each part of each target failing
+ * on its own ({@link TargetPoller}, {@link TargetRefresh}).
  */
-public final class AlbExporter implements Exporter {
-    private final AlbConfig config;
-    private final Clock clock;
-    private final SelfMetrics self;
+public final class AlbExporter extends SettingsExporter {
     private final AlbCollector collector;
-    private final List<TargetPoller> pollers = new ArrayList<>();
+    private final TargetRefresh<AlbTarget> targets;
+
+    /** A target's poller and its target health part, which the collector reads beside the poller's data. */
+    private record AlbTarget(TargetPoller<AlbInventory> poller, TargetHealthPart health) {}
 
     /**
      * @param apis the ELBv2 client per target (production: {@code ApiClients.get} with an {@code SdkAlbApi})
      */
     public AlbExporter(AlbConfig config, ExporterEnvironment env, Function<AwsTarget, AlbApi> apis) {
-        this.config = config;
-        this.clock = env.clock();
-        this.self = env.self();
+        super(AlbModule.NAME, config);
+        Clock clock = env.clock();
         AlbQueries queries = new AlbQueries(config, env.cloudWatch().config().period());
         this.collector = new AlbCollector(queries);
+        TargetPoller.Schedule schedule = new TargetPoller.Schedule(config.discoveryInterval(), config.maxStaleness());
+        List<AlbTarget> all = new ArrayList<>();
         for (AwsTarget t : env.targets()) {
-            // Declared up front so the planner waits for our queries and packs them with other exporters'.
-            env.cloudWatch().expect(TargetPoller.EXPORTER, t);
-            pollers.add(new TargetPoller(t, config, apis, env.cloudWatch(), queries, clock));
+            TargetHealthPart health = new TargetHealthPart(t, apis, clock, config.maxStaleness());
+            TargetPoller<AlbInventory> poller = new TargetPoller<>(
+                    AlbModule.NAME,
+                    t,
+                    schedule,
+                    discovery(config, t, apis, clock),
+                    queries::queries,
+                    config.targetHealth() ? List.of(health) : List.of(),
+                    env.cloudWatch(),
+                    clock);
+            all.add(new AlbTarget(poller, health));
         }
+        this.targets = new TargetRefresh<>(AlbModule.NAME, all, AlbTarget::poller, clock, env.self());
     }
 
-    @Override
-    public String name() {
-        return TargetPoller.EXPORTER;
-    }
+    /** Discovery built on first use: the client comes from the per-target function, which may fail. */
+    private static Discovery<AlbInventory> discovery(
+            AlbConfig config, AwsTarget target, Function<AwsTarget, AlbApi> apis, Clock clock) {
+        return new Discovery<>() {
+            private AlbDiscovery discovery;
 
-    @Override
-    public Duration refreshInterval() {
-        return config.refresh();
-    }
-
-    @Override
-    public Duration maxStaleness() {
-        return config.maxStaleness();
+            @Override
+            public Discovered<AlbInventory> discover() {
+                if (discovery == null) {
+                    discovery = new AlbDiscovery(config, target, apis.apply(target), clock);
+                }
+                return Discovered.of(discovery.discover());
+            }
+        };
     }
 
     @Override
     public RefreshResult refresh() throws Exception {
-        List<PartialFailure> partial = new ArrayList<>();
-        Optional<Exception> firstError = Optional.empty();
-        int totalFailures = 0;
-        for (TargetPoller p : pollers) {
-            TargetPoller.Outcome o = p.poll();
-            partial.addAll(o.failures());
-            if (o.totalFailure()) {
-                totalFailures++;
-                if (firstError.isEmpty()) {
-                    firstError = o.firstError();
-                }
-            }
-        }
-        if (!pollers.isEmpty() && totalFailures == pollers.size() && firstError.isPresent()) {
-            // Nothing worked anywhere: let the runner keep the last good snapshot and count the reason.
-            throw firstError.get();
-        }
-
-        Instant now = clock.instant();
-        SnapshotAssembler out = new SnapshotAssembler();
-        Instant newestPeriodEnd = null;
-        Instant newestDiscovery = null;
-        for (TargetPoller p : pollers) {
-            if (!p.servable(now)) {
-                continue;
-            }
-            AlbInventory inv = p.inventory().orElseThrow();
-            Map<MetricQuery, MetricValue> values = p.values(now);
-            collector.addTo(out, p.target(), inv, values, p.targetHealth(now));
-            for (MetricValue v : values.values()) {
-                if (newestPeriodEnd == null || v.periodEnd().isAfter(newestPeriodEnd)) {
-                    newestPeriodEnd = v.periodEnd();
-                }
-            }
-            if (newestDiscovery == null || inv.discoveredAt().isAfter(newestDiscovery)) {
-                newestDiscovery = inv.discoveredAt();
-            }
-        }
-        if (out.duplicates() > 0) {
-            self.seriesDropped(name(), out.duplicates());
-        }
-        Instant dataTime = newestPeriodEnd != null ? newestPeriodEnd : newestDiscovery != null ? newestDiscovery : now;
-        return new RefreshResult(out.build(), dataTime, partial);
+        return targets.refresh((out, t, now) -> collector.addTo(
+                out,
+                t.poller().target(),
+                t.poller().inventory().orElseThrow(),
+                t.poller().values(now),
+                t.health().targetHealth(now)));
     }
 }

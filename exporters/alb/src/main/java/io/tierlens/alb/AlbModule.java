@@ -22,12 +22,13 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 
 /** The ALB exporter module: config section {@code exporters.alb}, metrics {@code tierlens_alb_*}. */
 public final class AlbModule implements ExporterModule<AlbConfig> {
+    public static final String NAME = "alb";
     public static final String LOAD_BALANCER = "load_balancer";
     public static final String TARGET_GROUP = "target_group";
 
     @Override
     public String name() {
-        return TargetPoller.EXPORTER;
+        return NAME;
     }
 
     @Override

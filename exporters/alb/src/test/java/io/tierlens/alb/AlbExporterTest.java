@@ -9,7 +9,6 @@ import io.tierlens.alb.model.LoadBalancer;
 import io.tierlens.alb.model.TargetGroup;
 import io.tierlens.alb.model.TargetHealth;
 import io.tierlens.alb.testing.FakeAlbApi;
-import io.tierlens.alb.testing.TestEnvironment;
 import io.tierlens.core.aws.AwsTarget;
 import io.tierlens.core.cloudwatch.MetricQuery;
 import io.tierlens.core.exporter.Exporter;
@@ -18,6 +17,7 @@ import io.tierlens.core.exporter.ExporterSuite;
 import io.tierlens.core.exporter.FailureReason;
 import io.tierlens.core.exporter.RefreshResult;
 import io.tierlens.core.testing.Snapshots;
+import io.tierlens.core.testing.TestEnvironment;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,8 @@ import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
 /** The exporter with fake AWS boundaries under the real CloudWatch planner and runner. */
 class AlbExporterTest {
     private final TestEnvironment env = new TestEnvironment();
-    private final FakeAlbApi api = env.alb();
+    private final TestEnvironment.Fakes<FakeAlbApi> albs = FakeAlbApi.in(env);
+    private final FakeAlbApi api = albs.get();
     private final LoadBalancer lb = api.addLoadBalancer(
             "k8s-shop-web-3f9a1c2b7d", Map.of("ingress.k8s.aws/stack", "shop/web", "elbv2.k8s.aws/cluster", "prod"));
     private final TargetGroup was = api.addTargetGroup(
@@ -96,9 +97,9 @@ class AlbExporterTest {
                         .containsEntry("port", "8080"));
         // The end of the newest complete period, 10:02 + 60 s.
         assertThat(r.dataTimestamp()).isEqualTo(TestEnvironment.NEWEST_PERIOD_START.plusSeconds(60));
-        assertThat(env.cloudWatchApi.requests())
+        assertThat(env.cloudWatchApi.calls())
                 .singleElement()
-                .satisfies(req -> assertThat(req.queries()).isEqualTo(19 + 11));
+                .satisfies(req -> assertThat(req.size()).isEqualTo(19 + 11));
     }
 
     @Test
@@ -114,7 +115,7 @@ class AlbExporterTest {
 
         assertThat(api.calls("DescribeLoadBalancers")).isEqualTo(1);
         assertThat(api.calls("DescribeTargetHealth")).isEqualTo(3);
-        assertThat(env.cloudWatchApi.requests()).hasSize(3);
+        assertThat(env.cloudWatchApi.calls()).hasSize(3);
 
         env.clock.advance(Duration.ofMinutes(3));
         exporter.refresh();
@@ -169,7 +170,7 @@ class AlbExporterTest {
     void oneTargetFailingCompletelyIsAPartialFailureWhileTheOtherServes() throws Exception {
         someTraffic();
         AwsTarget other = AwsTarget.defaultCredentials("210987654321", "us-east-1");
-        FakeAlbApi otherApi = env.alb(other);
+        FakeAlbApi otherApi = albs.apply(other);
         otherApi.addLoadBalancer("other", Map.of());
         otherApi.fail("DescribeLoadBalancers", () -> FakeAlbApi.accessDenied("DescribeLoadBalancers"));
         Exporter exporter = new AlbModule().create(config(), env.environment(List.of(TestEnvironment.TARGET, other)));
@@ -251,7 +252,7 @@ class AlbExporterTest {
     void keptDataExpiresAfterMaxStaleness() throws Exception {
         someTraffic();
         AwsTarget other = AwsTarget.defaultCredentials("210987654321", "us-east-1");
-        env.alb(other).addLoadBalancer("other", Map.of());
+        albs.apply(other).addLoadBalancer("other", Map.of());
         Exporter exporter = new AlbModule().create(config(), env.environment(List.of(TestEnvironment.TARGET, other)));
         exporter.refresh();
 
@@ -281,7 +282,7 @@ class AlbExporterTest {
         TestEnvironment slowGather = new TestEnvironment(Duration.ofSeconds(30));
         slowGather.planner.expect("rds", TestEnvironment.TARGET);
         AlbConfig onlyProd = new AlbConfig(null, null, null, null, Map.of("env", "prod"), null, null, null, null);
-        slowGather.alb().addLoadBalancer("dev", Map.of("env", "dev"));
+        FakeAlbApi.in(slowGather).get().addLoadBalancer("dev", Map.of("env", "dev"));
         Exporter exporter = new AlbModule().create(onlyProd, slowGather.environment());
         MetricQuery rdsQuery = new MetricQuery(
                 "AWS/RDS",
@@ -297,9 +298,9 @@ class AlbExporterTest {
 
         // The round was complete when rds arrived: no 30 s wait for the ALB exporter.
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
-        assertThat(slowGather.cloudWatchApi.requests())
+        assertThat(slowGather.cloudWatchApi.calls())
                 .singleElement()
-                .satisfies(r -> assertThat(r.queries()).isEqualTo(1));
+                .satisfies(r -> assertThat(r.size()).isEqualTo(1));
     }
 
     @Test
@@ -311,6 +312,6 @@ class AlbExporterTest {
 
         assertThat(r.data()).isEmpty();
         assertThat(r.dataTimestamp()).isEqualTo(TestEnvironment.START);
-        assertThat(env.cloudWatchApi.requests()).isEmpty();
+        assertThat(env.cloudWatchApi.calls()).isEmpty();
     }
 }

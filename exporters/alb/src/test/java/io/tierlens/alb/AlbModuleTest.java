@@ -3,12 +3,13 @@ package io.tierlens.alb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tierlens.alb.testing.TestEnvironment;
+import io.tierlens.alb.testing.FakeAlbApi;
 import io.tierlens.core.config.ConfigError;
 import io.tierlens.core.config.ConfigException;
 import io.tierlens.core.config.ConfigLoader;
 import io.tierlens.core.config.LoadedConfig;
 import io.tierlens.core.exporter.Exporter;
+import io.tierlens.core.testing.TestEnvironment;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -91,12 +92,13 @@ class AlbModuleTest {
     @Test
     void discoverQueriesRunsOneDiscoveryForTheTarget() throws Exception {
         TestEnvironment env = new TestEnvironment();
-        env.alb().addTargetGroup("tg", Map.of(), env.alb().addLoadBalancer("web", Map.of()));
+        FakeAlbApi alb = FakeAlbApi.in(env).get();
+        alb.addTargetGroup("tg", Map.of(), alb.addLoadBalancer("web", Map.of()));
         AlbConfig config = new AlbConfig(null, null, null, null, null, null, null, null, null);
 
         assertThat(module.discoverQueries(config, env.environment(), TestEnvironment.TARGET))
                 .hasSize(19 + 11);
-        assertThat(env.cloudWatchApi.requests()).isEmpty();
+        assertThat(env.cloudWatchApi.calls()).isEmpty();
     }
 
     @Test

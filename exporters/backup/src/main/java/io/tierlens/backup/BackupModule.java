@@ -21,10 +21,11 @@ import software.amazon.awssdk.services.rds.RdsClient;
  * nothing of CloudWatch, so it has no inventory kinds for {@code tierlens plan}.
  */
 public final class BackupModule implements ExporterModule<BackupConfig> {
+    public static final String NAME = "backup";
 
     @Override
     public String name() {
-        return TargetPoller.EXPORTER;
+        return NAME;
     }
 
     @Override

@@ -13,10 +13,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tierlens.backup.model.BackupVault;
 import io.tierlens.backup.model.DbSnapshot;
 import io.tierlens.backup.model.ProtectedResource;
-import io.tierlens.backup.testing.TestEnvironment;
+import io.tierlens.backup.testing.FakeBackupApi;
+import io.tierlens.backup.testing.FakeRdsBackupApi;
 import io.tierlens.core.exporter.Exporter;
 import io.tierlens.core.exporter.FailureReason;
 import io.tierlens.core.exporter.RefreshResult;
+import io.tierlens.core.testing.TestEnvironment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -27,7 +29,9 @@ import software.amazon.awssdk.services.rds.model.RdsException;
 
 class BackupExporterTest {
     private final TestEnvironment env = new TestEnvironment();
-    private final Instant now = TestEnvironment.NOW;
+    private final TestEnvironment.Fakes<FakeRdsBackupApi> rds = FakeRdsBackupApi.in(env);
+    private final TestEnvironment.Fakes<FakeBackupApi> backup = FakeBackupApi.in(env);
+    private final Instant now = TestEnvironment.START;
 
     private Exporter exporter() {
         return new BackupModule().create(BackupConfig.defaults(), env.environment());
@@ -58,17 +62,17 @@ class BackupExporterTest {
     }
 
     private void shopDb() {
-        env.rds().instances.add(primary("shop-db-1", now.minus(Duration.ofMinutes(5))));
-        env.rds().snapshots.add(snapshot("shop-db-1", DbSnapshot.AUTOMATED, ago(16)));
-        env.rds().snapshots.add(snapshot("shop-db-1", DbSnapshot.AWS_BACKUP, ago(25)));
+        rds.get().instances.add(primary("shop-db-1", now.minus(Duration.ofMinutes(5))));
+        rds.get().snapshots.add(snapshot("shop-db-1", DbSnapshot.AUTOMATED, ago(16)));
+        rds.get().snapshots.add(snapshot("shop-db-1", DbSnapshot.AWS_BACKUP, ago(25)));
     }
 
     private void nightlyPlan() {
-        env.backup().vaults.add(new BackupVault("shop-nightly", 2));
-        env.backup().resources.add(new ProtectedResource(arn("shop-db-1"), "RDS", Optional.of(ago(25))));
-        env.backup().jobs.add(job("shop-nightly", arn("shop-db-1"), "COMPLETED", "SUCCESS", ago(25), ago(24)));
-        env.backup().jobs.add(job("shop-nightly", arn("shop-db-1"), "FAILED", "AccessDenied", ago(1), ago(1)));
-        env.backup().points.add(point("shop-nightly", arn("shop-db-1"), "COMPLETED", ago(25), ago(24)));
+        backup.get().vaults.add(new BackupVault("shop-nightly", 2));
+        backup.get().resources.add(new ProtectedResource(arn("shop-db-1"), "RDS", Optional.of(ago(25))));
+        backup.get().jobs.add(job("shop-nightly", arn("shop-db-1"), "COMPLETED", "SUCCESS", ago(25), ago(24)));
+        backup.get().jobs.add(job("shop-nightly", arn("shop-db-1"), "FAILED", "AccessDenied", ago(1), ago(1)));
+        backup.get().points.add(point("shop-nightly", arn("shop-db-1"), "COMPLETED", ago(25), ago(24)));
     }
 
     @Test
@@ -96,7 +100,7 @@ class BackupExporterTest {
     @Test
     void awsBackupNotConfiguredIsAMetricNotAnErrorAndTheRdsPartContinues() throws Exception {
         shopDb();
-        env.backup().fail("ListBackupVaults", BackupExporterTest::denied);
+        backup.get().fail("ListBackupVaults", BackupExporterTest::denied);
 
         RefreshResult r = exporter().refresh();
 
@@ -113,14 +117,18 @@ class BackupExporterTest {
         nightlyPlan();
         Exporter exporter = exporter();
         exporter.refresh();
-        env.backup().fail("ListBackupJobs", BackupExporterTest::throttled);
+        backup.get().fail("ListBackupJobs", BackupExporterTest::throttled);
         env.clock.advance(Duration.ofMinutes(10));
 
         RefreshResult r = exporter.refresh();
 
-        assertThat(r.partialFailures())
-                .extracting(RefreshResult.PartialFailure::reason)
-                .containsExactly(FailureReason.THROTTLED);
+        assertThat(r.partialFailures()).singleElement().satisfies(p -> {
+            assertThat(p.reason()).isEqualTo(FailureReason.THROTTLED);
+            // The error code, never AWS's message text (which names principals and carries request ids).
+            assertThat(p.message())
+                    .isEqualTo("AWS Backup could not be read for account=123456789012 region=eu-west-1; keeping the"
+                            + " previous result: ThrottlingException (HTTP 400)");
+        });
         assertThat(value(r.data(), "tierlens_backup_jobs", "state", "failed")).contains(1.0);
 
         // Past max_staleness (1h) the kept part is dropped rather than served as if it were current.
@@ -132,14 +140,14 @@ class BackupExporterTest {
 
     @Test
     void whenEverythingFailsTheRefreshThrows() {
-        env.rds()
+        rds.get()
                 .fail(
                         "DescribeDBInstances",
                         () -> RdsException.builder()
                                 .statusCode(503)
                                 .message("unavailable")
                                 .build());
-        env.backup().fail("ListBackupVaults", BackupExporterTest::throttled);
+        backup.get().fail("ListBackupVaults", BackupExporterTest::throttled);
 
         assertThatThrownBy(() -> exporter().refresh())
                 .satisfies(e -> assertThat(FailureReason.of(e)).isEqualTo(FailureReason.REMOTE_ERROR));
@@ -153,7 +161,7 @@ class BackupExporterTest {
 
         RefreshResult r = new BackupModule().create(rdsOnly, env.environment()).refresh();
 
-        assertThat(env.backup().calls).isEmpty();
+        assertThat(backup.get().calls).isEmpty();
         assertThat(size(r.data(), "tierlens_backup_aws_backup_configured")).isZero();
         assertThat(size(r.data(), "tierlens_backup_rds_retention_seconds")).isEqualTo(1);
     }

@@ -1,9 +1,9 @@
 package io.tierlens.cost;
 
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import io.tierlens.core.exporter.Exporter;
 import io.tierlens.core.exporter.RefreshResult;
 import io.tierlens.core.exporter.RefreshResult.PartialFailure;
+import io.tierlens.core.exporter.SettingsExporter;
 import io.tierlens.cost.client.InventorySource;
 import io.tierlens.cost.collector.CostCalculator;
 import io.tierlens.cost.collector.CostCollector;
@@ -20,7 +20,6 @@ import io.tierlens.kubernetes.client.ClusterWatch;
 import io.tierlens.kubernetes.model.ClusterNode;
 import io.tierlens.kubernetes.model.ClusterState;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +31,7 @@ import java.util.TreeSet;
  * hourly), plus the control plane, ALBs, RDS, NAT gateways and EBS from the inventory. Cost Explorer, when
  * enabled, adds the billed month to date and forecast.
  */
-public final class CostExporter implements Exporter {
+public final class CostExporter extends SettingsExporter {
     private final CostConfig config;
     private final ClusterWatch cluster;
     private final InventorySource inventory;
@@ -49,6 +48,7 @@ public final class CostExporter implements Exporter {
             PriceBookRefresher prices,
             CostExplorerRefresher costExplorer,
             Clock clock) {
+        super(CostModule.NAME, config);
         this.config = config;
         this.cluster = cluster;
         this.inventory = inventory;
@@ -56,21 +56,6 @@ public final class CostExporter implements Exporter {
         this.costExplorer = costExplorer;
         this.clock = clock;
         this.unitPrices = UnitPrices.US_EAST_1.with(config.unitPrices());
-    }
-
-    @Override
-    public String name() {
-        return CostModule.NAME;
-    }
-
-    @Override
-    public Duration refreshInterval() {
-        return config.refresh();
-    }
-
-    @Override
-    public Duration maxStaleness() {
-        return config.maxStaleness();
     }
 
     @Override

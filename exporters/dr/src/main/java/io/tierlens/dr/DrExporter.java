@@ -2,10 +2,10 @@ package io.tierlens.dr;
 
 import io.tierlens.core.aws.AwsTarget;
 import io.tierlens.core.cloudwatch.CloudWatchPlanner;
-import io.tierlens.core.exporter.Exporter;
 import io.tierlens.core.exporter.FailureReason;
 import io.tierlens.core.exporter.RefreshResult;
 import io.tierlens.core.exporter.RefreshResult.PartialFailure;
+import io.tierlens.core.exporter.SettingsExporter;
 import io.tierlens.core.metrics.SnapshotAssembler;
 import io.tierlens.dr.client.DnsResolver;
 import io.tierlens.dr.client.Prober;
@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * One refresh: Route53 per account, the serving site of each record, the probes (in parallel, each bounded by
  * its timeout) and the recovery evidence; then the collectors turn it into metrics.
  */
-public final class DrExporter implements Exporter {
+public final class DrExporter extends SettingsExporter {
     private static final Logger log = LoggerFactory.getLogger(DrExporter.class);
     /** Extra time a probe gets beyond its own timeout before it is abandoned (it bounds itself; this is a guard). */
     private static final Duration PROBE_GUARD = Duration.ofSeconds(5);
@@ -74,6 +74,7 @@ public final class DrExporter implements Exporter {
      */
     public DrExporter(
             DrConfig config, List<AwsTarget> accounts, Clients clients, CloudWatchPlanner cloudWatch, Clock clock) {
+        super(DrModule.NAME, config);
         this.config = config;
         this.accounts = List.copyOf(accounts);
         this.clients = clients;
@@ -96,21 +97,6 @@ public final class DrExporter implements Exporter {
                         r.accountId());
             }
         }
-    }
-
-    @Override
-    public String name() {
-        return DrModule.NAME;
-    }
-
-    @Override
-    public Duration refreshInterval() {
-        return config.refresh();
-    }
-
-    @Override
-    public Duration maxStaleness() {
-        return config.maxStaleness();
     }
 
     @Override

@@ -23,11 +23,12 @@ import software.amazon.awssdk.services.rds.RdsClient;
 
 /** The RDS exporter module: config section {@code exporters.rds}, metrics {@code tierlens_rds_*}. */
 public final class RdsModule implements ExporterModule<RdsConfig> {
+    public static final String NAME = "rds";
     public static final String DB_INSTANCE = "db_instance";
 
     @Override
     public String name() {
-        return TargetPoller.EXPORTER;
+        return NAME;
     }
 
     @Override

@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tierlens.core.aws.AwsTarget;
 import io.tierlens.core.exporter.FailureReason;
 import io.tierlens.core.exporter.RefreshResult;
+import io.tierlens.core.testing.TestEnvironment;
 import io.tierlens.rds.testing.FakeRdsApi;
-import io.tierlens.rds.testing.TestEnvironment;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.rds.model.RdsException;
 
 class RdsExporterTest {
     private final TestEnvironment env = new TestEnvironment();
+    private final TestEnvironment.Fakes<FakeRdsApi> rds = FakeRdsApi.in(env);
 
     private RdsExporter exporter() {
         return (RdsExporter) new RdsModule().create(RdsConfig.defaults(), env.environment());
@@ -37,8 +38,8 @@ class RdsExporterTest {
 
     @Test
     void oneRefreshDiscoversFetchesThroughThePlannerAndServes() throws Exception {
-        env.rds().instances.add(instance("shop-db-1").replicas("shop-db-2").build());
-        env.rds().instances.add(instance("shop-db-2").replicaOf("shop-db-1").build());
+        rds.get().instances.add(instance("shop-db-1").replicas("shop-db-2").build());
+        rds.get().instances.add(instance("shop-db-2").replicaOf("shop-db-1").build());
         env.cloudWatchApi.answer(q -> q.metricName().equals("CPUUtilization") ? Optional.of(40.0) : Optional.empty());
 
         RefreshResult r = exporter().refresh();
@@ -54,16 +55,16 @@ class RdsExporterTest {
                 .contains(0.4);
         assertThat(size(r.data(), "tierlens_rds_instance_info")).isEqualTo(2);
         // 13 + 14 (the replica adds ReplicaLag) queries in one GetMetricData call.
-        assertThat(env.cloudWatchApi.requests())
+        assertThat(env.cloudWatchApi.calls())
                 .singleElement()
-                .satisfies(req -> assertThat(req.queries()).isEqualTo(27));
+                .satisfies(req -> assertThat(req.size()).isEqualTo(27));
         // The data time is the end of the newest complete period the values came from.
         assertThat(r.dataTimestamp()).isEqualTo(TestEnvironment.NEWEST_PERIOD_START.plusSeconds(60));
     }
 
     @Test
     void discoveryRunsOnItsOwnSlowScheduleWhileMetricsRefreshEveryTime() throws Exception {
-        env.rds().instances.add(instance("db").build());
+        rds.get().instances.add(instance("db").build());
         RdsExporter exporter = exporter();
 
         exporter.refresh();
@@ -72,23 +73,23 @@ class RdsExporterTest {
         env.clock.advance(Duration.ofMinutes(3));
         exporter.refresh();
 
-        assertThat(env.rds().calls("DescribeDBInstances")).isEqualTo(1);
-        assertThat(env.cloudWatchApi.requests()).hasSize(3);
+        assertThat(rds.get().calls("DescribeDBInstances")).isEqualTo(1);
+        assertThat(env.cloudWatchApi.calls()).hasSize(3);
 
-        env.rds().instances.add(instance("new-db").build());
+        rds.get().instances.add(instance("new-db").build());
         env.clock.advance(Duration.ofMinutes(1));
         RefreshResult r = exporter.refresh();
 
-        assertThat(env.rds().calls("DescribeDBInstances")).isEqualTo(2);
+        assertThat(rds.get().calls("DescribeDBInstances")).isEqualTo(2);
         assertThat(size(r.data(), "tierlens_rds_instance_info")).isEqualTo(2);
     }
 
     @Test
     void aFailedDiscoveryKeepsThePreviousInventoryAndIsReported() throws Exception {
-        env.rds().instances.add(instance("db").build());
+        rds.get().instances.add(instance("db").build());
         RdsExporter exporter = exporter();
         exporter.refresh();
-        env.rds().fail("DescribeDBInstances", RdsExporterTest::throttled);
+        rds.get().fail("DescribeDBInstances", RdsExporterTest::throttled);
         env.clock.advance(Duration.ofMinutes(6));
 
         RefreshResult r = exporter.refresh();
@@ -100,15 +101,15 @@ class RdsExporterTest {
                 .contains(1.0);
 
         // Retried at the next refresh, not after another discovery interval.
-        env.rds().heal();
+        rds.get().heal();
         env.clock.advance(Duration.ofMinutes(1));
         assertThat(exporter.refresh().partialFailures()).isEmpty();
-        assertThat(env.rds().calls("DescribeDBInstances")).isEqualTo(3);
+        assertThat(rds.get().calls("DescribeDBInstances")).isEqualTo(3);
     }
 
     @Test
     void whenNothingWorksTheRefreshThrowsSoTheRunnerKeepsTheLastGoodSnapshot() {
-        env.rds().fail("DescribeDBInstances", RdsExporterTest::throttled);
+        rds.get().fail("DescribeDBInstances", RdsExporterTest::throttled);
 
         assertThatThrownBy(() -> exporter().refresh())
                 .satisfies(e -> assertThat(FailureReason.of(e)).isEqualTo(FailureReason.THROTTLED));
@@ -116,7 +117,7 @@ class RdsExporterTest {
 
     @Test
     void aFailingCloudWatchKeepsTheInventorySeries() throws Exception {
-        env.rds().instances.add(instance("db").build());
+        rds.get().instances.add(instance("db").build());
         env.cloudWatchApi.fail(() -> new IllegalStateException("boom"));
 
         RefreshResult r = exporter().refresh();
@@ -129,9 +130,9 @@ class RdsExporterTest {
     @Test
     void targetsAreIndependentAndLabelled() throws Exception {
         AwsTarget other = AwsTarget.defaultCredentials("210987654321", "us-east-1");
-        env.rds().instances.add(instance("eu-db").build());
-        env.rds(other).instances.add(instance("us-db").build());
-        env.rds(other).fail("DescribeDBInstances", RdsExporterTest::throttled);
+        rds.get().instances.add(instance("eu-db").build());
+        rds.apply(other).instances.add(instance("us-db").build());
+        rds.apply(other).fail("DescribeDBInstances", RdsExporterTest::throttled);
         RdsExporter exporter = (RdsExporter)
                 new RdsModule().create(RdsConfig.defaults(), env.environment(List.of(TestEnvironment.TARGET, other)));
 
@@ -147,7 +148,7 @@ class RdsExporterTest {
     void emptyAccountsServeNothingAndAskNothing() throws Exception {
         RefreshResult r = exporter().refresh();
         assertThat(r.data()).isEmpty();
-        assertThat(env.cloudWatchApi.requests()).isEmpty();
+        assertThat(env.cloudWatchApi.calls()).isEmpty();
     }
 
     @Test

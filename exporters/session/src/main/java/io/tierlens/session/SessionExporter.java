@@ -1,8 +1,8 @@
 package io.tierlens.session;
 
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import io.tierlens.core.exporter.Exporter;
 import io.tierlens.core.exporter.RefreshResult;
+import io.tierlens.core.exporter.SettingsExporter;
 import io.tierlens.session.client.RedisAccessException;
 import io.tierlens.session.client.RedisNode;
 import io.tierlens.session.client.RedisTopology;
@@ -30,7 +30,7 @@ import java.util.random.RandomGenerator;
  * down or refusing our password is not a failed refresh: {@code tierlens_redis_up} says 0, the failure is counted
  * with its reason, and the last good session figures stay served (with their age, up to max staleness).
  */
-public final class SessionExporter implements Exporter {
+public final class SessionExporter extends SettingsExporter {
     private final SessionConfig config;
     private final Clock clock;
     private final SessionStoreFactory factory;
@@ -50,6 +50,7 @@ public final class SessionExporter implements Exporter {
 
     SessionExporter(
             SessionConfig config, Clock clock, SessionStoreFactory factory, Pacer pacer, RandomGenerator random) {
+        super(SessionModule.NAME, config);
         this.config = config;
         this.clock = clock;
         this.factory = factory;
@@ -59,21 +60,6 @@ public final class SessionExporter implements Exporter {
         for (String ns : config.namespaces()) {
             surveyors.add(new NamespaceSurveyor(ns, config, clock, random));
         }
-    }
-
-    @Override
-    public String name() {
-        return SessionModule.NAME;
-    }
-
-    @Override
-    public Duration refreshInterval() {
-        return config.refresh();
-    }
-
-    @Override
-    public Duration maxStaleness() {
-        return config.maxStaleness();
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.tierlens.alb.model.LoadBalancer;
 import io.tierlens.alb.model.ServiceRef;
 import io.tierlens.alb.model.TargetGroup;
 import io.tierlens.core.aws.AwsTarget;
+import io.tierlens.core.discovery.NameTagFilter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +34,7 @@ public final class AlbDiscovery {
 
     private final AwsTarget target;
     private final AlbApi api;
-    private final LoadBalancerFilter filter;
+    private final NameTagFilter filter;
     private final Clock clock;
     private final Consumer<String> warnings;
     private boolean warnedNoMatch;
@@ -46,7 +47,7 @@ public final class AlbDiscovery {
     AlbDiscovery(AlbConfig config, AwsTarget target, AlbApi api, Clock clock, Consumer<String> warnings) {
         this.target = target;
         this.api = api;
-        this.filter = new LoadBalancerFilter(config.tags(), config.names());
+        this.filter = new NameTagFilter(config.names(), config.tags());
         this.clock = clock;
         this.warnings = warnings;
     }
@@ -60,7 +61,7 @@ public final class AlbDiscovery {
         List<LoadBalancer> kept = new ArrayList<>();
         for (LoadBalancer lb : all) {
             LoadBalancer tagged = lb.withTags(lbTags.getOrDefault(lb.arn(), Map.of()));
-            if (filter.matches(tagged)) {
+            if (filter.matches(tagged.name(), tagged.tags())) {
                 kept.add(tagged);
             }
         }

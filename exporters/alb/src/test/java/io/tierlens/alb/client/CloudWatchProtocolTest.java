@@ -4,21 +4,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.tierlens.alb.testing.AwsWireMock.form;
-import static io.tierlens.alb.testing.AwsWireMock.resource;
+import static io.tierlens.core.testing.AwsWireMock.form;
+import static io.tierlens.core.testing.AwsWireMock.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tierlens.alb.AlbConfig;
 import io.tierlens.alb.collector.AlbQueries;
 import io.tierlens.alb.model.AlbInventory;
 import io.tierlens.alb.model.LoadBalancer;
-import io.tierlens.alb.testing.AwsWireMock;
-import io.tierlens.alb.testing.MutableClock;
 import io.tierlens.core.cloudwatch.CloudWatchPlanner;
 import io.tierlens.core.cloudwatch.MetricQuery;
 import io.tierlens.core.cloudwatch.MetricValue;
 import io.tierlens.core.cloudwatch.SdkCloudWatchApi;
 import io.tierlens.core.config.CloudWatchConfig;
+import io.tierlens.core.testing.AwsWireMock;
+import io.tierlens.core.testing.MutableClock;
 import io.tierlens.core.testing.Snapshots;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
 /**
  * CloudWatch GetMetricData over the wire at SDK 2.40.2, which speaks awsQuery: the form the planner's calls
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 class CloudWatchProtocolTest {
     private final AwsWireMock aws = new AwsWireMock(2);
-    private final SdkCloudWatchApi cloudWatch = aws.cloudWatchApi();
+    private final SdkCloudWatchApi cloudWatch = new SdkCloudWatchApi(aws.client(CloudWatchClient.builder()));
     // 10:05:30 with the default 120 s delay: window [09:58, 10:03), newest complete period 10:02.
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:05:30Z"));
     private final CloudWatchPlanner planner = new CloudWatchPlanner(

@@ -5,8 +5,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.tierlens.alb.testing.AwsWireMock.form;
-import static io.tierlens.alb.testing.AwsWireMock.resource;
+import static io.tierlens.core.testing.AwsWireMock.form;
+import static io.tierlens.core.testing.AwsWireMock.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,13 +14,14 @@ import io.tierlens.alb.model.Listener;
 import io.tierlens.alb.model.LoadBalancer;
 import io.tierlens.alb.model.TargetGroup;
 import io.tierlens.alb.model.TargetHealth;
-import io.tierlens.alb.testing.AwsWireMock;
 import io.tierlens.core.exporter.FailureReason;
+import io.tierlens.core.testing.AwsWireMock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 
 /** ELBv2 over the wire: the awsQuery requests the real SDK sends and the XML it parses, through {@link SdkAlbApi}. */
 class SdkAlbApiProtocolTest {
@@ -32,7 +33,7 @@ class SdkAlbApiProtocolTest {
             "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/k8s-shop-nginx-0a1b2c3d4e/73e2d6bc24d8a067";
 
     private final AwsWireMock aws = new AwsWireMock(2);
-    private final SdkAlbApi api = aws.albApi();
+    private final SdkAlbApi api = new SdkAlbApi(aws.client(ElasticLoadBalancingV2Client.builder()));
 
     @AfterEach
     void stop() {

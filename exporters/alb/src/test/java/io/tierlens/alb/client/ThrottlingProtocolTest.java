@@ -5,12 +5,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
-import static io.tierlens.alb.testing.AwsWireMock.resource;
+import static io.tierlens.core.testing.AwsWireMock.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.tierlens.alb.model.LoadBalancer;
-import io.tierlens.alb.testing.AwsWireMock;
+import io.tierlens.core.testing.AwsWireMock;
 import io.tierlens.core.testing.Snapshots;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 
 /**
  * AWS sheds load three ways: HTTP 400 with {@code <Code>Throttling</Code>} (the awsQuery services), HTTP 429,
@@ -26,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ThrottlingProtocolTest {
     private final AwsWireMock aws = new AwsWireMock(3);
-    private final SdkAlbApi api = aws.albApi();
+    private final SdkAlbApi api = new SdkAlbApi(aws.client(ElasticLoadBalancingV2Client.builder()));
 
     @AfterEach
     void stop() {

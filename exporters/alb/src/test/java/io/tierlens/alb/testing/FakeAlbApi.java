@@ -5,6 +5,7 @@ import io.tierlens.alb.model.Listener;
 import io.tierlens.alb.model.LoadBalancer;
 import io.tierlens.alb.model.TargetGroup;
 import io.tierlens.alb.model.TargetHealth;
+import io.tierlens.core.testing.TestEnvironment;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,6 +20,11 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.ElasticLoadB
 public final class FakeAlbApi implements AlbApi {
     public static final String ACCOUNT = "123456789012";
     public static final String REGION = "eu-west-1";
+
+    /** Registers this fake as {@code AlbApi} of every target of {@code env}; call once per environment. */
+    public static TestEnvironment.Fakes<FakeAlbApi> in(TestEnvironment env) {
+        return env.fakes(AlbApi.class, t -> new FakeAlbApi(t.accountId(), t.region()));
+    }
 
     private final String arnPrefix;
     private final List<LoadBalancer> loadBalancers = new ArrayList<>();

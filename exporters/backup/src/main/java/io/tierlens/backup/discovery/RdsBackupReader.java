@@ -6,6 +6,7 @@ import io.tierlens.backup.model.AutomatedBackup;
 import io.tierlens.backup.model.DbBackupState;
 import io.tierlens.backup.model.DbSnapshot;
 import io.tierlens.backup.model.RdsBackupInventory;
+import io.tierlens.core.discovery.NameTagFilter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,13 +27,13 @@ public final class RdsBackupReader {
 
     private final String region;
     private final RdsBackupApi api;
-    private final InstanceFilter filter;
+    private final NameTagFilter filter;
     private final Clock clock;
 
     public RdsBackupReader(BackupConfig config, String region, RdsBackupApi api, Clock clock) {
         this.region = region;
         this.api = api;
-        this.filter = new InstanceFilter(config.names(), config.tags());
+        this.filter = new NameTagFilter(config.names(), config.tags());
         this.clock = clock;
     }
 

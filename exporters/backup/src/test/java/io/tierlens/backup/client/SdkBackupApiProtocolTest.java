@@ -7,7 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static io.tierlens.backup.testing.AwsWireMock.json;
+import static io.tierlens.core.testing.AwsWireMock.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,9 +18,9 @@ import io.tierlens.backup.model.BackupJob;
 import io.tierlens.backup.model.BackupVault;
 import io.tierlens.backup.model.ProtectedResource;
 import io.tierlens.backup.model.RecoveryPoint;
-import io.tierlens.backup.testing.AwsWireMock;
-import io.tierlens.backup.testing.MutableClock;
 import io.tierlens.core.exporter.FailureReason;
+import io.tierlens.core.testing.AwsWireMock;
+import io.tierlens.core.testing.MutableClock;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.backup.BackupClient;
 
 /** AWS Backup over the wire: the REST-JSON requests of the real SDK and the JSON it parses, through {@link SdkBackupApi}. */
 class SdkBackupApiProtocolTest {
@@ -36,7 +37,7 @@ class SdkBackupApiProtocolTest {
     private static final Instant SINCE = Instant.parse("2026-11-19T10:00:00Z");
 
     private final AwsWireMock aws = new AwsWireMock(2);
-    private final SdkBackupApi api = aws.backupApi();
+    private final SdkBackupApi api = new SdkBackupApi(aws.client(BackupClient.builder()));
 
     @AfterEach
     void stop() {

@@ -4,27 +4,28 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.tierlens.backup.testing.AwsWireMock.xml;
+import static io.tierlens.core.testing.AwsWireMock.xml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.tierlens.backup.model.AutomatedBackup;
 import io.tierlens.backup.model.DbBackupState;
 import io.tierlens.backup.model.DbSnapshot;
-import io.tierlens.backup.testing.AwsWireMock;
+import io.tierlens.core.testing.AwsWireMock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.rds.RdsClient;
 
 /** RDS's backup calls over the wire: awsQuery requests of the real SDK and the XML it parses. */
 class SdkRdsBackupApiProtocolTest {
     private static final String MARKER = "c2hvcC1kYi0xLWJlZm9yZS11cGdyYWRl";
 
     private final AwsWireMock aws = new AwsWireMock(2);
-    private final SdkRdsBackupApi api = aws.rdsApi();
+    private final SdkRdsBackupApi api = new SdkRdsBackupApi(aws.client(RdsClient.builder()));
 
     @AfterEach
     void stop() {

@@ -12,8 +12,8 @@ import io.tierlens.backup.model.AwsBackupState;
 import io.tierlens.backup.model.BackupJob;
 import io.tierlens.backup.model.BackupVault;
 import io.tierlens.backup.model.RecoveryPoint;
-import io.tierlens.backup.testing.TestEnvironment;
 import io.tierlens.core.metrics.SnapshotAssembler;
+import io.tierlens.core.testing.TestEnvironment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +21,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AwsBackupCollectorTest {
-    private static final Instant NOW = TestEnvironment.NOW;
+    private static final Instant NOW = TestEnvironment.START;
     private static final String DB = "arn:aws:rds:eu-west-1:123456789012:db:shop-db-1";
     private static final String VOLUME = "arn:aws:ec2:eu-west-1:123456789012:volume/vol-0abc";
 

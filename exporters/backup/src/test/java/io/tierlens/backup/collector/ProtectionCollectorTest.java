@@ -16,8 +16,8 @@ import io.tierlens.backup.model.DbBackupState;
 import io.tierlens.backup.model.DbSnapshot;
 import io.tierlens.backup.model.ProtectedResource;
 import io.tierlens.backup.model.RdsBackupInventory;
-import io.tierlens.backup.testing.TestEnvironment;
 import io.tierlens.core.metrics.SnapshotAssembler;
+import io.tierlens.core.testing.TestEnvironment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +26,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ProtectionCollectorTest {
-    private static final Instant NOW = TestEnvironment.NOW;
+    private static final Instant NOW = TestEnvironment.START;
     private static final String VOLUME = "arn:aws:ec2:eu-west-1:123456789012:volume/vol-0abc";
     private static final String TABLE = "arn:aws:dynamodb:eu-west-1:123456789012:table/orders";
 

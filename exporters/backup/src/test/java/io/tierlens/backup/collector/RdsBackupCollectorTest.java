@@ -14,8 +14,8 @@ import io.tierlens.backup.model.AutomatedBackup;
 import io.tierlens.backup.model.DbBackupState;
 import io.tierlens.backup.model.DbSnapshot;
 import io.tierlens.backup.model.RdsBackupInventory;
-import io.tierlens.backup.testing.TestEnvironment;
 import io.tierlens.core.metrics.SnapshotAssembler;
+import io.tierlens.core.testing.TestEnvironment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +24,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RdsBackupCollectorTest {
-    private static final Instant NOW = TestEnvironment.NOW;
+    private static final Instant NOW = TestEnvironment.START;
     private static final double GIB = 1024.0 * 1024 * 1024;
 
     private static MetricSnapshots collect(List<String> expectedRegions, RdsBackupInventory inv) {

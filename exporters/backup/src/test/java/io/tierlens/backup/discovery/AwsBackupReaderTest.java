@@ -11,8 +11,8 @@ import io.tierlens.backup.model.BackupVault;
 import io.tierlens.backup.model.ProtectedResource;
 import io.tierlens.backup.model.RecoveryPoint;
 import io.tierlens.backup.testing.FakeBackupApi;
-import io.tierlens.backup.testing.MutableClock;
-import io.tierlens.backup.testing.TestEnvironment;
+import io.tierlens.core.testing.MutableClock;
+import io.tierlens.core.testing.TestEnvironment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -21,7 +21,7 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.backup.model.BackupException;
 
 class AwsBackupReaderTest {
-    private static final Instant NOW = TestEnvironment.NOW;
+    private static final Instant NOW = TestEnvironment.START;
     private static final String FRESH = "arn:aws:rds:eu-west-1:123456789012:db:fresh";
     private static final String STALE = "arn:aws:rds:eu-west-1:123456789012:db:stale";
     private static final String EXPIRED = "arn:aws:rds:eu-west-1:123456789012:db:expired";

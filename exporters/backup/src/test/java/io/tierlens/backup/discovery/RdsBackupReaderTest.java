@@ -10,8 +10,8 @@ import io.tierlens.backup.model.DbBackupState;
 import io.tierlens.backup.model.DbSnapshot;
 import io.tierlens.backup.model.RdsBackupInventory;
 import io.tierlens.backup.testing.FakeRdsBackupApi;
-import io.tierlens.backup.testing.MutableClock;
-import io.tierlens.backup.testing.TestEnvironment;
+import io.tierlens.core.testing.MutableClock;
+import io.tierlens.core.testing.TestEnvironment;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RdsBackupReaderTest {
-    private static final Instant NOW = TestEnvironment.NOW;
+    private static final Instant NOW = TestEnvironment.START;
 
     private final FakeRdsBackupApi api = new FakeRdsBackupApi();
 

@@ -5,6 +5,7 @@ import io.tierlens.backup.model.BackupJob;
 import io.tierlens.backup.model.BackupVault;
 import io.tierlens.backup.model.ProtectedResource;
 import io.tierlens.backup.model.RecoveryPoint;
+import io.tierlens.core.testing.TestEnvironment;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +19,12 @@ import java.util.function.Supplier;
  * recorded, and any operation can fail.
  */
 public final class FakeBackupApi implements BackupApi {
+
+    /** Registers this fake as {@code BackupApi} of every target of {@code env}; call once per environment. */
+    public static TestEnvironment.Fakes<FakeBackupApi> in(TestEnvironment env) {
+        return env.fakes(BackupApi.class, t -> new FakeBackupApi());
+    }
+
     public final List<BackupVault> vaults = new ArrayList<>();
     public final List<BackupJob> jobs = new ArrayList<>();
     public final List<ProtectedResource> resources = new ArrayList<>();

@@ -4,6 +4,7 @@ import io.tierlens.backup.client.RdsBackupApi;
 import io.tierlens.backup.model.AutomatedBackup;
 import io.tierlens.backup.model.DbBackupState;
 import io.tierlens.backup.model.DbSnapshot;
+import io.tierlens.core.testing.TestEnvironment;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +17,11 @@ import java.util.function.Supplier;
 public final class FakeRdsBackupApi implements RdsBackupApi {
     public static final String ACCOUNT = "123456789012";
     public static final String REGION = "eu-west-1";
+
+    /** Registers this fake as {@code RdsBackupApi} of every target of {@code env}; call once per environment. */
+    public static TestEnvironment.Fakes<FakeRdsBackupApi> in(TestEnvironment env) {
+        return env.fakes(RdsBackupApi.class, t -> new FakeRdsBackupApi());
+    }
 
     public final List<DbBackupState> instances = new ArrayList<>();
     public final List<DbSnapshot> snapshots = new ArrayList<>();

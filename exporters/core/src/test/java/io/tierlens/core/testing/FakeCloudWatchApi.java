@@ -9,13 +9,18 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * A {@link CloudWatchApi} that answers from datapoints the test puts in, and remembers every call. It checks
- * requests the way GetMetricData does (at most 500 queries, ids unique and well-formed), so a planner bug
- * shows up as a failure rather than as a request AWS would reject. Thread-safe.
+ * A {@link CloudWatchApi} that answers from datapoints the test puts in ({@link #put}) or from a function of the
+ * query ({@link #answer}), and remembers every call. It checks requests the way GetMetricData does (at most 500
+ * queries, ids unique and well-formed), so a planner bug shows up as a failure rather than as a request AWS
+ * would reject. Thread-safe.
  */
 public final class FakeCloudWatchApi implements CloudWatchApi {
     private static final Pattern ID = Pattern.compile("^[a-z][a-zA-Z0-9_]*$");
@@ -25,11 +30,17 @@ public final class FakeCloudWatchApi implements CloudWatchApi {
         public List<MetricQuery> metricQueries() {
             return queries.stream().map(IdentifiedQuery::query).toList();
         }
+
+        /** How many queries the call asked. */
+        public int size() {
+            return queries.size();
+        }
     }
 
     private final Map<MetricQuery, List<Datapoint>> data = new HashMap<>();
     private final List<Call> calls = new ArrayList<>();
-    private RuntimeException failure;
+    private BiFunction<MetricQuery, Instant, List<Datapoint>> answers = (q, end) -> List.of();
+    private Supplier<? extends RuntimeException> failure;
 
     /** Adds a datapoint of {@code query} for the period starting at {@code periodStart}. */
     public synchronized FakeCloudWatchApi put(MetricQuery query, Instant periodStart, double value) {
@@ -37,9 +48,33 @@ public final class FakeCloudWatchApi implements CloudWatchApi {
         return this;
     }
 
+    /**
+     * Answers every query, besides what was {@link #put}, with one datapoint {@code value.apply(query)} in the
+     * newest period of the window.
+     */
+    public void answer(Function<MetricQuery, Optional<Double>> value) {
+        answer((q, end) -> value.apply(q)
+                .map(v -> List.of(new Datapoint(end.minus(q.period()), v)))
+                .orElse(List.of()));
+    }
+
+    /** Answers every query, besides what was {@link #put}, with the datapoints {@code data(query, windowEnd)}. */
+    public synchronized void answer(BiFunction<MetricQuery, Instant, List<Datapoint>> data) {
+        this.answers = data;
+    }
+
     /** Makes every following call throw {@code e} (after being recorded); {@code null} heals the fake. */
     public synchronized void failWith(RuntimeException e) {
-        this.failure = e;
+        this.failure = e == null ? null : () -> e;
+    }
+
+    /** Makes every following call throw a new {@code error.get()} (after being recorded). */
+    public synchronized void fail(Supplier<? extends RuntimeException> error) {
+        this.failure = error;
+    }
+
+    public synchronized void heal() {
+        this.failure = null;
     }
 
     public synchronized List<Call> calls() {
@@ -60,14 +95,15 @@ public final class FakeCloudWatchApi implements CloudWatchApi {
             }
         }
         if (failure != null) {
-            throw failure;
+            throw failure.get();
         }
         Map<String, List<Datapoint>> out = new HashMap<>();
         for (IdentifiedQuery q : queries) {
-            List<Datapoint> points = data.getOrDefault(q.query(), List.of()).stream()
+            List<Datapoint> points = new ArrayList<>(answers.apply(q.query(), end));
+            data.getOrDefault(q.query(), List.of()).stream()
                     .filter(p -> !p.timestamp().isBefore(start) && p.timestamp().isBefore(end))
-                    .sorted(Comparator.comparing(Datapoint::timestamp).reversed())
-                    .toList();
+                    .forEach(points::add);
+            points.sort(Comparator.comparing(Datapoint::timestamp).reversed());
             if (!points.isEmpty()) {
                 out.put(q.id(), points);
             }

@@ -1,8 +1,11 @@
 package io.tierlens.rds.discovery;
 
 import io.tierlens.core.aws.AwsTarget;
+import io.tierlens.core.discovery.NameTagFilter;
 import io.tierlens.core.exporter.FailureReason;
 import io.tierlens.core.exporter.RefreshResult.PartialFailure;
+import io.tierlens.core.exporter.SafeErrorText;
+import io.tierlens.core.poll.Discovery;
 import io.tierlens.rds.RdsConfig;
 import io.tierlens.rds.client.RdsApi;
 import io.tierlens.rds.model.DbCluster;
@@ -28,33 +31,30 @@ import java.util.Set;
  * its previous inventory. Pending maintenance and parameter groups are optional: a failure there is reported as
  * a partial failure and only their series are missing.
  */
-public final class RdsDiscovery {
+public final class RdsDiscovery implements Discovery<RdsInventory> {
     /** Engines DescribeDBInstances also returns whose metrics are not in AWS/RDS. */
     static final Set<String> OTHER_SERVICES = Set.of("docdb", "neptune");
 
     private final AwsTarget target;
     private final RdsApi api;
-    private final InstanceFilter filter;
+    private final NameTagFilter filter;
     private final MaxConnectionsResolver maxConnections;
     private final Clock clock;
 
     public RdsDiscovery(RdsConfig config, AwsTarget target, RdsApi api, Clock clock, InstanceClassMemory memory) {
         this.target = target;
         this.api = api;
-        this.filter = new InstanceFilter(config.names(), config.tags());
+        this.filter = new NameTagFilter(config.names(), config.tags());
         this.maxConnections = new MaxConnectionsResolver(memory, config.maxConnections());
         this.clock = clock;
     }
 
-    /** The inventory and what went wrong in its optional parts. */
-    public record Result(RdsInventory inventory, List<PartialFailure> failures) {
-        public Result {
-            failures = List.copyOf(failures);
-        }
-    }
-
-    /** One full discovery; SDK exceptions of the required calls propagate. */
-    public Result discover() {
+    /**
+     * One full discovery: the inventory and what went wrong in its optional parts. SDK exceptions of the required
+     * calls propagate.
+     */
+    @Override
+    public Discovered<RdsInventory> discover() {
         List<PartialFailure> failures = new ArrayList<>();
         List<DbInstance> instances = new ArrayList<>();
         for (DbInstance i : api.describeDbInstances()) {
@@ -73,7 +73,7 @@ public final class RdsDiscovery {
         }
         Map<String, List<PendingMaintenance>> pending = pendingByInstance(instances, clusters, failures);
         Map<String, MaxConnections> limits = limits(instances, failures);
-        return new Result(new RdsInventory(instances, clusters, pending, limits, clock.instant()), failures);
+        return new Discovered<>(new RdsInventory(instances, clusters, pending, limits, clock.instant()), failures);
     }
 
     private Map<String, List<PendingMaintenance>> pendingByInstance(
@@ -82,7 +82,8 @@ public final class RdsDiscovery {
         try {
             actions = api.describePendingMaintenanceActions();
         } catch (RuntimeException e) {
-            failures.add(failure(e, "DescribePendingMaintenanceActions failed; pending maintenance is left out"));
+            failures.add(failure(
+                    e, "DescribePendingMaintenanceActions failed for " + target + "; pending maintenance is left out"));
             return Map.of();
         }
         Map<String, List<String>> membersByArn = new HashMap<>();
@@ -137,6 +138,7 @@ public final class RdsDiscovery {
     }
 
     private static PartialFailure failure(RuntimeException e, String message) {
-        return new PartialFailure(FailureReason.of(e), message + ": " + e.getMessage());
+        // The error code, never AWS's message: it names principals and carries request ids.
+        return new PartialFailure(FailureReason.of(e), message + ": " + SafeErrorText.describe(e));
     }
 }

@@ -4,29 +4,30 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.tierlens.rds.testing.AwsWireMock.resource;
-import static io.tierlens.rds.testing.AwsWireMock.xml;
+import static io.tierlens.core.testing.AwsWireMock.resource;
+import static io.tierlens.core.testing.AwsWireMock.xml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tierlens.core.exporter.FailureReason;
+import io.tierlens.core.testing.AwsWireMock;
 import io.tierlens.rds.model.DbCluster;
 import io.tierlens.rds.model.DbInstance;
 import io.tierlens.rds.model.PendingMaintenance;
-import io.tierlens.rds.testing.AwsWireMock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.rds.RdsClient;
 
 /** RDS over the wire: the awsQuery requests the real SDK sends and the XML it parses, through {@link SdkRdsApi}. */
 class SdkRdsApiProtocolTest {
     private static final String MARKER = "eyJ2IjoyLCJjIjoiZXUtd2VzdC0xL3Nob3AtZGItMSJ9";
 
     private final AwsWireMock aws = new AwsWireMock(2);
-    private final SdkRdsApi api = aws.rdsApi();
+    private final SdkRdsApi api = new SdkRdsApi(aws.client(RdsClient.builder()));
 
     @AfterEach
     void stop() {

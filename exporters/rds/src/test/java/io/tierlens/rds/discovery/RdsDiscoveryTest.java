@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tierlens.core.exporter.FailureReason;
+import io.tierlens.core.poll.Discovery;
+import io.tierlens.core.testing.MutableClock;
+import io.tierlens.core.testing.TestEnvironment;
 import io.tierlens.rds.RdsConfig;
 import io.tierlens.rds.model.DbCluster;
 import io.tierlens.rds.model.DbInstance;
@@ -13,8 +16,6 @@ import io.tierlens.rds.model.MaxConnections;
 import io.tierlens.rds.model.PendingMaintenance;
 import io.tierlens.rds.model.RdsInventory;
 import io.tierlens.rds.testing.FakeRdsApi;
-import io.tierlens.rds.testing.MutableClock;
-import io.tierlens.rds.testing.TestEnvironment;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ class RdsDiscoveryTest {
     private final FakeRdsApi api = new FakeRdsApi();
     private final MutableClock clock = new MutableClock(TestEnvironment.START);
 
-    private RdsDiscovery.Result discover(RdsConfig config) {
+    private Discovery.Discovered<RdsInventory> discover(RdsConfig config) {
         return new RdsDiscovery(config, TestEnvironment.TARGET, api, clock, InstanceClassMemory.bundled()).discover();
     }
 
@@ -145,14 +146,18 @@ class RdsDiscoveryTest {
         api.fail("DescribePendingMaintenanceActions", RdsDiscoveryTest::accessDenied);
         api.fail("DescribeDBParameters", RdsDiscoveryTest::accessDenied);
 
-        RdsDiscovery.Result r = discover(RdsConfig.defaults());
+        Discovery.Discovered<RdsInventory> r = discover(RdsConfig.defaults());
 
         assertThat(r.inventory().instances()).hasSize(1);
         assertThat(r.inventory().pendingMaintenance()).isEmpty();
         assertThat(r.inventory().maxConnections()).isEmpty();
-        assertThat(r.failures())
+        assertThat(r.problems())
                 .hasSize(2)
-                .allSatisfy(f -> assertThat(f.reason()).isEqualTo(FailureReason.ACCESS_DENIED));
+                .allSatisfy(f -> assertThat(f.reason()).isEqualTo(FailureReason.ACCESS_DENIED))
+                // The error code and the target, never AWS's message text.
+                .allSatisfy(f -> assertThat(f.message())
+                        .contains("AccessDenied (HTTP 403)", "account=123456789012")
+                        .doesNotContain("not authorized"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.tierlens.rds.testing;
 
+import io.tierlens.core.testing.TestEnvironment;
 import io.tierlens.rds.client.RdsApi;
 import io.tierlens.rds.model.DbCluster;
 import io.tierlens.rds.model.DbInstance;
@@ -16,6 +17,11 @@ import java.util.function.Supplier;
 public final class FakeRdsApi implements RdsApi {
     public static final String ACCOUNT = "123456789012";
     public static final String REGION = "eu-west-1";
+
+    /** Registers this fake as {@code RdsApi} of every target of {@code env}; call once per environment. */
+    public static TestEnvironment.Fakes<FakeRdsApi> in(TestEnvironment env) {
+        return env.fakes(RdsApi.class, t -> new FakeRdsApi());
+    }
 
     public final List<DbInstance> instances = new ArrayList<>();
     public final List<DbCluster> clusters = new ArrayList<>();

@@ -1,16 +1,16 @@
-package io.tierlens.alb.testing;
+package io.tierlens.core.testing;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import io.tierlens.alb.client.SdkAlbApi;
 import io.tierlens.core.aws.AwsClientFactory;
 import io.tierlens.core.aws.AwsTarget;
-import io.tierlens.core.cloudwatch.SdkCloudWatchApi;
 import io.tierlens.core.config.AwsConfig;
 import io.tierlens.core.metrics.SelfMetrics;
 import java.io.IOException;
@@ -22,16 +22,18 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
-import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 
 /**
  * A WireMock server standing in for AWS, and REAL SDK clients built by {@link AwsClientFactory} with the endpoint
- * pointed at it and static test credentials. Both ELBv2 and CloudWatch speak the awsQuery protocol here (form
- * POSTs to "/", XML answers), told apart by {@code Action=}.
+ * pointed at it and static test credentials. awsQuery services (ELBv2, RDS, CloudWatch at our SDK version) take
+ * form POSTs to "/" told apart by {@code Action=} and answer XML ({@link #xml}); REST-JSON services (AWS Backup)
+ * take requests on resource paths and answer JSON ({@link #json}). Test resources are read from the classpath of
+ * the module under test.
  */
 public final class AwsWireMock implements AutoCloseable {
-    public static final AwsTarget TARGET = AwsTarget.defaultCredentials("123456789012", "eu-west-1");
+    public static final AwsTarget TARGET = TestEnvironment.TARGET;
 
     public final WireMockServer server = new WireMockServer(options().dynamicPort());
     public final PrometheusRegistry registry = new PrometheusRegistry();
@@ -57,24 +59,27 @@ public final class AwsWireMock implements AutoCloseable {
                 self);
     }
 
-    public SdkAlbApi albApi() {
-        return new SdkAlbApi(factory.build(ElasticLoadBalancingV2Client.builder(), TARGET));
+    /** A real SDK client of {@link #TARGET} against the stub, e.g. {@code client(RdsClient.builder())}. */
+    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder) {
+        return factory.build(builder, TARGET);
     }
 
-    public SdkCloudWatchApi cloudWatchApi() {
-        return new SdkCloudWatchApi(factory.build(CloudWatchClient.builder(), TARGET));
+    /** Every request to "/", in order. */
+    public List<LoggedRequest> requests() {
+        return server.findAll(postRequestedFor(urlEqualTo("/")));
     }
 
-    /** Raw form bodies of the requests with {@code Action=action}, in order. */
+    /** Raw form bodies of the awsQuery requests with {@code Action=action}, in order. */
     public List<String> bodies(String action) {
-        return server.findAll(postRequestedFor(urlEqualTo("/"))).stream()
+        return requests().stream()
                 .map(LoggedRequest::getBodyAsString)
                 .filter(b -> form(b).getOrDefault("Action", "").equals(action))
                 .toList();
     }
 
-    public List<LoggedRequest> requests() {
-        return server.findAll(postRequestedFor(urlEqualTo("/")));
+    /** The awsQuery requests with {@code Action=action}, decoded, in order. */
+    public List<Map<String, String>> forms(String action) {
+        return bodies(action).stream().map(AwsWireMock::form).toList();
     }
 
     /** A form body decoded into its parameters. */
@@ -92,9 +97,28 @@ public final class AwsWireMock implements AutoCloseable {
         return out;
     }
 
-    /** A test resource as text. */
+    /** A 200 answer with an XML test resource (awsQuery). */
+    public static ResponseDefinitionBuilder xml(String resource) {
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/xml")
+                .withHeader("x-amzn-RequestId", "6581c0ac-f39f-11e5-bb98-57195a6eb84a")
+                .withBody(resource(resource));
+    }
+
+    /** A 200 answer with a JSON test resource (REST-JSON). */
+    public static ResponseDefinitionBuilder json(String resource) {
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withHeader("x-amzn-RequestId", "1f5b8a34-0c2e-4d9e-8f7a-3b6c1d2e4f50")
+                .withBody(resource(resource));
+    }
+
+    /** A test resource as text, from the classpath of the thread (the module under test). */
     public static String resource(String path) {
-        try (InputStream in = AwsWireMock.class.getResourceAsStream("/" + path)) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        try (InputStream in = loader.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalArgumentException("no test resource " + path);
             }

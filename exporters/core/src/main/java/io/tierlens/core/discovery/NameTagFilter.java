@@ -1,47 +1,48 @@
-package io.tierlens.alb.discovery;
+package io.tierlens.core.discovery;
 
-import io.tierlens.alb.model.LoadBalancer;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * The {@code tags} and {@code names} filters of the ALB config. A load balancer passes when it has every
- * configured tag (value {@code "*"} = the tag is present with any value) and, if name globs are given, its name
- * matches at least one of them.
+ * The {@code names} and {@code tags} filters of the exporters that discover AWS resources (ALB, RDS, backup).
+ * A resource passes when its name matches at least one glob (if globs are given) and it has every configured
+ * tag, where a value of {@code "*"} means "the tag is present with any value". An empty filter keeps everything.
  */
-public final class LoadBalancerFilter {
+public final class NameTagFilter {
     /** A tag filter value that accepts any value of a present tag. */
     public static final String ANY_VALUE = "*";
 
-    private final Map<String, String> tags;
     private final List<String> nameGlobs;
     private final List<Pattern> names;
+    private final Map<String, String> tags;
 
-    public LoadBalancerFilter(Map<String, String> tags, List<String> nameGlobs) {
-        this.tags = Map.copyOf(tags);
+    public NameTagFilter(List<String> nameGlobs, Map<String, String> tags) {
         this.nameGlobs = List.copyOf(nameGlobs);
-        this.names = nameGlobs.stream().map(LoadBalancerFilter::glob).toList();
+        this.names = nameGlobs.stream().map(NameTagFilter::glob).toList();
+        this.tags = Map.copyOf(tags);
     }
 
-    public boolean isEmpty() {
-        return tags.isEmpty() && names.isEmpty();
-    }
-
-    public boolean matches(LoadBalancer lb) {
+    public boolean matches(String name, Map<String, String> resourceTags) {
+        if (!names.isEmpty() && names.stream().noneMatch(p -> p.matcher(name).matches())) {
+            return false;
+        }
         for (Map.Entry<String, String> want : tags.entrySet()) {
-            String have = lb.tags().get(want.getKey());
+            String have = resourceTags.get(want.getKey());
             if (have == null
                     || !(ANY_VALUE.equals(want.getValue()) || want.getValue().equals(have))) {
                 return false;
             }
         }
-        return names.isEmpty()
-                || names.stream().anyMatch(p -> p.matcher(lb.name()).matches());
+        return true;
     }
 
-    /** The filter as the user wrote it, for the "matched nothing" warning. */
+    public boolean isEmpty() {
+        return names.isEmpty() && tags.isEmpty();
+    }
+
+    /** The filter as the user wrote it, for a "matched nothing" warning. */
     public String describe() {
         StringBuilder sb = new StringBuilder();
         if (!tags.isEmpty()) {
