@@ -10,7 +10,7 @@ import io.tierlens.core.metrics.SelfMetrics;
 import io.tierlens.core.testing.MutableClock;
 import io.tierlens.core.testing.Scraped;
 import io.tierlens.karpenter.client.InformerClusterWatch;
-import io.tierlens.karpenter.demo.MockKubernetesApi;
+import io.tierlens.karpenter.testing.MockKubernetesApi;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

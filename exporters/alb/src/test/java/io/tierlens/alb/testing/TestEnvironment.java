@@ -5,9 +5,9 @@ import io.tierlens.alb.client.AlbApi;
 import io.tierlens.core.aws.AwsTarget;
 import io.tierlens.core.cloudwatch.CloudWatchPlanner;
 import io.tierlens.core.config.CloudWatchConfig;
-import io.tierlens.core.demo.DemoApiClients;
 import io.tierlens.core.exporter.ExporterEnvironment;
 import io.tierlens.core.metrics.SelfMetrics;
+import io.tierlens.core.testing.FakeApiClients;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -55,7 +55,7 @@ public final class TestEnvironment {
     }
 
     public ExporterEnvironment environment(List<AwsTarget> targets) {
-        DemoApiClients clients = new DemoApiClients();
+        FakeApiClients clients = new FakeApiClients();
         clients.register(AlbApi.class, this::alb);
         return new ExporterEnvironment(clock, targets, clients, planner, self);
     }

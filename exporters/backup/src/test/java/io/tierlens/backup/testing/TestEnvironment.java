@@ -6,9 +6,9 @@ import io.tierlens.backup.client.RdsBackupApi;
 import io.tierlens.core.aws.AwsTarget;
 import io.tierlens.core.cloudwatch.CloudWatchPlanner;
 import io.tierlens.core.config.CloudWatchConfig;
-import io.tierlens.core.demo.DemoApiClients;
 import io.tierlens.core.exporter.ExporterEnvironment;
 import io.tierlens.core.metrics.SelfMetrics;
+import io.tierlens.core.testing.FakeApiClients;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +43,7 @@ public final class TestEnvironment {
     }
 
     public ExporterEnvironment environment(List<AwsTarget> targets) {
-        DemoApiClients clients = new DemoApiClients();
+        FakeApiClients clients = new FakeApiClients();
         clients.register(RdsBackupApi.class, this::rds);
         clients.register(BackupApi.class, this::backup);
         CloudWatchPlanner unused = new CloudWatchPlanner(

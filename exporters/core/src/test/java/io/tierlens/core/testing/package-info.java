@@ -6,6 +6,7 @@
  *   <li>{@link io.tierlens.core.testing.MutableClock} — a clock the test moves;
  *   <li>{@link io.tierlens.core.testing.FakeCloudWatchApi} — GetMetricData from datapoints the test puts in,
  *       with every call recorded and requests checked like AWS checks them;
+ *   <li>{@link io.tierlens.core.testing.FakeApiClients} — the client interfaces answered by the test's fakes;
  *   <li>{@link io.tierlens.core.testing.ScriptedExporter} — an exporter whose refreshes return, throw or block;
  *   <li>{@link io.tierlens.core.testing.Scraped} — values read by their exposed names
  *       ({@code tierlens_refresh_errors_total}) from snapshots or a registry;

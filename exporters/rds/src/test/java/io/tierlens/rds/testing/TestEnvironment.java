@@ -4,9 +4,9 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.tierlens.core.aws.AwsTarget;
 import io.tierlens.core.cloudwatch.CloudWatchPlanner;
 import io.tierlens.core.config.CloudWatchConfig;
-import io.tierlens.core.demo.DemoApiClients;
 import io.tierlens.core.exporter.ExporterEnvironment;
 import io.tierlens.core.metrics.SelfMetrics;
+import io.tierlens.core.testing.FakeApiClients;
 import io.tierlens.rds.client.RdsApi;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +48,7 @@ public final class TestEnvironment {
     }
 
     public ExporterEnvironment environment(List<AwsTarget> targets) {
-        DemoApiClients clients = new DemoApiClients();
+        FakeApiClients clients = new FakeApiClients();
         clients.register(RdsApi.class, this::rds);
         return new ExporterEnvironment(clock, targets, clients, planner, self);
     }
