@@ -7,9 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 JAR=exporters/app/target/tierlens.jar
+DEMO_JAR=exporters/demo/target/tierlens-demo.jar
 PORT=${PORT:-19479}
 RUN=${RUN:-300}
-[ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
+[ -f "$JAR" ] && [ -f "$DEMO_JAR" ] || ./mvnw -B -q package -DskipTests
 cfg=$(mktemp --suffix=.yaml)
 printf 'regions: [ap-northeast-2]\naws: {account_id: "123456789012"}\n' > "$cfg"
 echo "== offline plan, 200 ALBs x 3 TGs"
@@ -17,7 +18,7 @@ java -jar "$JAR" plan --config "$cfg" --offline --inventory load_balancer=200,ta
 rm -f "$cfg"
 
 echo "== demo --scale 200 for ${RUN}s (ALB refresh 15s, discovery 1m in the demo config)"
-java -jar "$JAR" demo --scale 200 --port "$PORT" --log-level warn > /tmp/tierlens-planner.log 2>&1 &
+java -jar "$DEMO_JAR" demo --scale 200 --port "$PORT" --log-level warn > /tmp/tierlens-planner.log 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null' EXIT
 sleep "$RUN"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Scrape benchmark (run by hand, prints figures; not part of the test suite).
-#   - startup of `tierlens demo --scale 200` to the first 200 on /-/ready
+#   - startup of `tierlens-demo demo --scale 200` to the first 200 on /-/ready
 #   - /metrics latency at a paced ~200 requests/s and at full speed (wrk from Debian)
 #   - at 2 ALBs, normal and with every simulated AWS call delayed by 5 s (--aws-latency 5s): must not change
 #   - RSS after start and after $SOAK seconds (default 600) of demo at 200 ALBs
@@ -9,7 +9,8 @@
 #        SOAK=60 bash bench/scrape/bench.sh    (shorter soak)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-JAR=exporters/app/target/tierlens.jar
+# the demo binary: the production wiring and /metrics over simulated AWS
+JAR=exporters/demo/target/tierlens-demo.jar
 PORT=${PORT:-19469}
 SOAK=${SOAK:-600}
 # The JVM flags the Helm chart uses (helm/tierlens/values.yaml jvmFlags): small serial-GC heap.

@@ -3,14 +3,10 @@ package io.tierlens.alb;
 import io.tierlens.alb.client.AlbApi;
 import io.tierlens.alb.client.SdkAlbApi;
 import io.tierlens.alb.collector.AlbQueries;
-import io.tierlens.alb.demo.AlbDemoSimulation;
 import io.tierlens.alb.discovery.AlbDiscovery;
-import io.tierlens.core.aws.ApiCallRecorder;
 import io.tierlens.core.aws.AwsTarget;
 import io.tierlens.core.cloudwatch.MetricQuery;
 import io.tierlens.core.config.CloudWatchConfig;
-import io.tierlens.core.demo.DemoSimulation;
-import io.tierlens.core.demo.Scenario;
 import io.tierlens.core.exporter.Exporter;
 import io.tierlens.core.exporter.ExporterEnvironment;
 import io.tierlens.core.exporter.ExporterModule;
@@ -71,10 +67,5 @@ public final class AlbModule implements ExporterModule<AlbConfig> {
     public List<MetricQuery> discoverQueries(AlbConfig config, ExporterEnvironment env, AwsTarget target) {
         AlbDiscovery discovery = new AlbDiscovery(config, target, apis(env).apply(target), env.clock());
         return new AlbQueries(config, env.cloudWatch().config().period()).queries(discovery.discover());
-    }
-
-    @Override
-    public DemoSimulation demo(AlbConfig config, Scenario scenario, ApiCallRecorder recorder) {
-        return new AlbDemoSimulation(scenario, recorder);
     }
 }

@@ -1,7 +1,6 @@
 package io.tierlens.app;
 
 import io.tierlens.app.cli.CheckConfigCommand;
-import io.tierlens.app.cli.DemoCommand;
 import io.tierlens.app.cli.PlanCommand;
 import io.tierlens.app.cli.RunCommand;
 import io.tierlens.app.wiring.BuildInfo;
@@ -9,7 +8,8 @@ import io.tierlens.batch.cli.RunJobCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code tierlens}: the one binary. Subcommands run, demo, check-config, plan and run-job. */
+/** {@code tierlens}: the one binary. Subcommands run, check-config, plan and run-job; the demo ships
+ * separately ({@code tierlens-demo.jar}, module {@code exporters/demo}). */
 @Command(
         name = "tierlens",
         mixinStandardHelpOptions = true,
@@ -17,7 +17,6 @@ import picocli.CommandLine.Command;
         description = "Observability and cost exporters for 3-tier web applications on AWS EKS.",
         subcommands = {
             RunCommand.class,
-            DemoCommand.class,
             CheckConfigCommand.class,
             PlanCommand.class,
             RunJobCommand.class,
@@ -30,7 +29,7 @@ public final class TierlensCli implements Runnable {
 
     public static void main(String[] args) {
         int code = commandLine().execute(args);
-        // run and demo return only after shutdown; everything else exits with its code
+        // run returns only after shutdown; everything else exits with its code
         System.exit(code);
     }
 

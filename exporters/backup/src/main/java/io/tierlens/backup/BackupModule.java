@@ -4,11 +4,7 @@ import io.tierlens.backup.client.BackupApi;
 import io.tierlens.backup.client.RdsBackupApi;
 import io.tierlens.backup.client.SdkBackupApi;
 import io.tierlens.backup.client.SdkRdsBackupApi;
-import io.tierlens.backup.demo.BackupDemoSimulation;
-import io.tierlens.core.aws.ApiCallRecorder;
 import io.tierlens.core.aws.AwsTarget;
-import io.tierlens.core.demo.DemoSimulation;
-import io.tierlens.core.demo.Scenario;
 import io.tierlens.core.exporter.Exporter;
 import io.tierlens.core.exporter.ExporterEnvironment;
 import io.tierlens.core.exporter.ExporterModule;
@@ -46,10 +42,5 @@ public final class BackupModule implements ExporterModule<BackupConfig> {
                         target,
                         t -> new SdkBackupApi(env.clients().factory().build(BackupClient.builder(), t)));
         return new BackupExporter(config, env, rds, backup);
-    }
-
-    @Override
-    public DemoSimulation demo(BackupConfig config, Scenario scenario, ApiCallRecorder recorder) {
-        return new BackupDemoSimulation(scenario, recorder);
     }
 }

@@ -2,11 +2,7 @@ package io.tierlens.batch;
 
 import io.tierlens.batch.client.CronJobApi;
 import io.tierlens.batch.client.Fabric8CronJobApi;
-import io.tierlens.batch.demo.BatchDemoSimulation;
-import io.tierlens.core.aws.ApiCallRecorder;
 import io.tierlens.core.aws.AwsTarget;
-import io.tierlens.core.demo.DemoSimulation;
-import io.tierlens.core.demo.Scenario;
 import io.tierlens.core.exporter.Exporter;
 import io.tierlens.core.exporter.ExporterEnvironment;
 import io.tierlens.core.exporter.ExporterModule;
@@ -42,10 +38,5 @@ public final class BatchModule implements ExporterModule<BatchConfig> {
                         t -> Fabric8CronJobApi.create(
                                 config.namespaces(), config.labelSelector(), config.apiTimeout()));
         return new BatchExporter(config, api, env.clock());
-    }
-
-    @Override
-    public DemoSimulation demo(BatchConfig config, Scenario scenario, ApiCallRecorder recorder) {
-        return new BatchDemoSimulation(scenario);
     }
 }

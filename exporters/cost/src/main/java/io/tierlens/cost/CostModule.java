@@ -1,9 +1,6 @@
 package io.tierlens.cost;
 
-import io.tierlens.core.aws.ApiCallRecorder;
 import io.tierlens.core.aws.AwsTarget;
-import io.tierlens.core.demo.DemoSimulation;
-import io.tierlens.core.demo.Scenario;
 import io.tierlens.core.exporter.Exporter;
 import io.tierlens.core.exporter.ExporterEnvironment;
 import io.tierlens.core.exporter.ExporterModule;
@@ -14,7 +11,6 @@ import io.tierlens.cost.client.SdkCostExplorerApi;
 import io.tierlens.cost.client.SdkPricingApi;
 import io.tierlens.cost.client.SdkSpotPriceApi;
 import io.tierlens.cost.client.SpotPriceApi;
-import io.tierlens.cost.demo.CostDemo;
 import io.tierlens.cost.discovery.CostExplorerRefresher;
 import io.tierlens.cost.discovery.PriceBookRefresher;
 import io.tierlens.cost.discovery.StaticPriceTable;
@@ -76,14 +72,5 @@ public final class CostModule implements ExporterModule<CostConfig> {
                         config.spotFallbackRatio()),
                 new CostExplorerRefresher(ce, config.costExplorer(), env.self(), env.clock()),
                 env.clock());
-    }
-
-    /**
-     * Simulated Pricing, EC2 spot history and Cost Explorer. The nodes come from the Karpenter demo's cluster,
-     * so the demo needs the karpenter exporter enabled too.
-     */
-    @Override
-    public DemoSimulation demo(CostConfig config, Scenario scenario, ApiCallRecorder recorder) {
-        return new CostDemo(scenario, recorder);
     }
 }

@@ -1,11 +1,8 @@
 package io.tierlens.dr;
 
-import io.tierlens.core.aws.ApiCallRecorder;
 import io.tierlens.core.aws.ApiClients;
 import io.tierlens.core.aws.AwsTarget;
 import io.tierlens.core.cloudwatch.MetricQuery;
-import io.tierlens.core.demo.DemoSimulation;
-import io.tierlens.core.demo.Scenario;
 import io.tierlens.core.exporter.Exporter;
 import io.tierlens.core.exporter.ExporterEnvironment;
 import io.tierlens.core.exporter.ExporterModule;
@@ -18,7 +15,6 @@ import io.tierlens.dr.client.RecoveryEvidenceSource;
 import io.tierlens.dr.client.ResolverAddress;
 import io.tierlens.dr.client.Route53Api;
 import io.tierlens.dr.client.SdkRoute53Api;
-import io.tierlens.dr.demo.DrDemoSimulation;
 import io.tierlens.dr.discovery.Route53Inventory;
 import io.tierlens.dr.model.HealthCheck;
 import io.tierlens.pushgateway.client.HttpPushgatewayApi;
@@ -162,10 +158,5 @@ public final class DrModule implements ExporterModule<DrConfig> {
                 .map(id -> Route53Inventory.statusQuery(
                         id, env.cloudWatch().config().period()))
                 .toList();
-    }
-
-    @Override
-    public DemoSimulation demo(DrConfig config, Scenario scenario, ApiCallRecorder recorder) {
-        return new DrDemoSimulation(scenario, recorder);
     }
 }

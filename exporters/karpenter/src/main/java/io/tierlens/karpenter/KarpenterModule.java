@@ -1,12 +1,8 @@
 package io.tierlens.karpenter;
 
-import io.tierlens.core.aws.ApiCallRecorder;
-import io.tierlens.core.demo.DemoSimulation;
-import io.tierlens.core.demo.Scenario;
 import io.tierlens.core.exporter.Exporter;
 import io.tierlens.core.exporter.ExporterEnvironment;
 import io.tierlens.core.exporter.ExporterModule;
-import io.tierlens.karpenter.demo.KarpenterDemo;
 import io.tierlens.kubernetes.client.ClusterWatches;
 
 /** {@code exporters.karpenter}: NodePools, NodeClaims, nodes and pending pods through watches. */
@@ -26,11 +22,5 @@ public final class KarpenterModule implements ExporterModule<KarpenterConfig> {
     @Override
     public Exporter create(KarpenterConfig config, ExporterEnvironment env) {
         return new KarpenterExporter(config, ClusterWatches.shared(env, config.connection()));
-    }
-
-    /** A simulated cluster in fabric8's mock API server; the exporter reaches it through a real client. */
-    @Override
-    public DemoSimulation demo(KarpenterConfig config, Scenario scenario, ApiCallRecorder recorder) {
-        return KarpenterDemo.start(scenario);
     }
 }

@@ -1,18 +1,14 @@
 package io.tierlens.rds;
 
-import io.tierlens.core.aws.ApiCallRecorder;
 import io.tierlens.core.aws.AwsTarget;
 import io.tierlens.core.cloudwatch.MetricQuery;
 import io.tierlens.core.config.CloudWatchConfig;
-import io.tierlens.core.demo.DemoSimulation;
-import io.tierlens.core.demo.Scenario;
 import io.tierlens.core.exporter.Exporter;
 import io.tierlens.core.exporter.ExporterEnvironment;
 import io.tierlens.core.exporter.ExporterModule;
 import io.tierlens.rds.client.RdsApi;
 import io.tierlens.rds.client.SdkRdsApi;
 import io.tierlens.rds.collector.RdsQueries;
-import io.tierlens.rds.demo.RdsDemoSimulation;
 import io.tierlens.rds.discovery.InstanceClassMemory;
 import io.tierlens.rds.discovery.RdsDiscovery;
 import java.time.Duration;
@@ -71,10 +67,5 @@ public final class RdsModule implements ExporterModule<RdsConfig> {
                 new RdsDiscovery(config, target, apis(env).apply(target), env.clock(), InstanceClassMemory.bundled());
         return new RdsQueries(env.cloudWatch().config().period())
                 .queries(discovery.discover().inventory());
-    }
-
-    @Override
-    public DemoSimulation demo(RdsConfig config, Scenario scenario, ApiCallRecorder recorder) {
-        return new RdsDemoSimulation(scenario, recorder);
     }
 }

@@ -25,8 +25,6 @@ import java.util.Set;
  * @param principalsInterval how often a principal-index SCAN pass starts, default 1h: the index keys are spread
  *     over the whole keyspace, so each pass walks all of it (with {@code read_from: replica} it can be shorter)
  * @param bucketHorizon how far ahead minute buckets are summed (the longest session timeout in use), default 12h
- * @param demoLayout layout the demo's session simulator writes: {@code indexed} (default), {@code indexed-zset},
- *     {@code plain}; ignored outside {@code tierlens demo}
  */
 public record SessionConfig(
         Boolean enabled,
@@ -39,8 +37,7 @@ public record SessionConfig(
         ScanConfig scan,
         Boolean principals,
         Duration principalsInterval,
-        Duration bucketHorizon,
-        DemoLayout demoLayout)
+        Duration bucketHorizon)
         implements ExporterSettings, ConfigChecked {
 
     /** Layout choice of the config: auto-detect or one of the layouts. */
@@ -49,13 +46,6 @@ public record SessionConfig(
         PLAIN,
         INDEXED_MINUTE,
         INDEXED_SORTED_SET
-    }
-
-    /** What the demo simulator writes: {@code RedisIndexedSessionRepository} with either store, or the plain one. */
-    public enum DemoLayout {
-        INDEXED,
-        INDEXED_ZSET,
-        PLAIN
     }
 
     public SessionConfig {
@@ -70,12 +60,11 @@ public record SessionConfig(
         principals = principals == null || principals;
         principalsInterval = principalsInterval == null ? Duration.ofHours(1) : principalsInterval;
         bucketHorizon = bucketHorizon == null ? Duration.ofHours(12) : bucketHorizon;
-        demoLayout = demoLayout == null ? DemoLayout.INDEXED : demoLayout;
     }
 
     /** All defaults: localhost:6379, namespace spring:session. */
     public static SessionConfig defaults() {
-        return new SessionConfig(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new SessionConfig(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public SessionConfig withRedis(RedisConfig r) {
@@ -90,8 +79,7 @@ public record SessionConfig(
                 scan,
                 principals,
                 principalsInterval,
-                bucketHorizon,
-                demoLayout);
+                bucketHorizon);
     }
 
     public SessionConfig withScan(ScanConfig s) {
@@ -106,8 +94,7 @@ public record SessionConfig(
                 s,
                 principals,
                 principalsInterval,
-                bucketHorizon,
-                demoLayout);
+                bucketHorizon);
     }
 
     public SessionConfig withNamespaces(List<String> ns) {
@@ -122,8 +109,7 @@ public record SessionConfig(
                 scan,
                 principals,
                 principalsInterval,
-                bucketHorizon,
-                demoLayout);
+                bucketHorizon);
     }
 
     public SessionConfig withSampleSize(int n) {
@@ -138,24 +124,7 @@ public record SessionConfig(
                 scan,
                 principals,
                 principalsInterval,
-                bucketHorizon,
-                demoLayout);
-    }
-
-    public SessionConfig withDemoLayout(DemoLayout d) {
-        return new SessionConfig(
-                enabled,
-                refresh,
-                maxStaleness,
-                redis,
-                namespaces,
-                layout,
-                sampleSize,
-                scan,
-                principals,
-                principalsInterval,
-                bucketHorizon,
-                d);
+                bucketHorizon);
     }
 
     @Override

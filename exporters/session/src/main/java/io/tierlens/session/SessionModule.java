@@ -1,14 +1,10 @@
 package io.tierlens.session;
 
-import io.tierlens.core.aws.ApiCallRecorder;
 import io.tierlens.core.aws.AwsTarget;
-import io.tierlens.core.demo.DemoSimulation;
-import io.tierlens.core.demo.Scenario;
 import io.tierlens.core.exporter.Exporter;
 import io.tierlens.core.exporter.ExporterEnvironment;
 import io.tierlens.core.exporter.ExporterModule;
 import io.tierlens.session.client.SessionStoreFactory;
-import io.tierlens.session.demo.SessionDemoSimulation;
 
 /**
  * The session exporter module: Spring Session in Redis.
@@ -19,12 +15,8 @@ import io.tierlens.session.demo.SessionDemoSimulation;
  * // live: list it with the other modules; create() opens no connection, the first refresh does
  * modules.add(new SessionModule());
  *
- * // demo: once per demo process, before create()
- * DemoSimulation sim = module.demo(config, scenario, selfMetrics);
- * sim.install(demoClients);            // starts an embedded redis-server and the session simulator
- * Exporter e = module.create(config, envWithDemoClients);   // connects to it with the normal Jedis client
- * ...
- * ((AutoCloseable) sim).close();        // at shutdown: stops the simulator and the redis-server
+ * // demo (module exporters/demo): its SessionDemoSimulation registers a SessionStoreFactory pointing at an embedded
+ * // redis-server before create(); create() then connects to it with the normal Jedis client
  * </pre>
  *
  * The only difference between the modes is the {@link SessionStoreFactory} found in {@link
@@ -54,16 +46,5 @@ public final class SessionModule implements ExporterModule<SessionConfig> {
         SessionStoreFactory factory =
                 env.clients().get(SessionStoreFactory.class, REDIS_TARGET, t -> SessionStoreFactory.JEDIS);
         return new SessionExporter(config, env.clock(), factory);
-    }
-
-    /**
-     * A real redis-server (embedded-redis, or {@code redis-server} on the PATH) filled by a simulator that logs
-     * users in and out with the scenario's traffic, writing keys exactly as Spring Session does in the layout of
-     * {@code demo_layout}. Redis calls are not AWS calls, so {@code recorder} is not used. The returned
-     * simulation is {@link AutoCloseable}; close it at shutdown.
-     */
-    @Override
-    public DemoSimulation demo(SessionConfig config, Scenario scenario, ApiCallRecorder recorder) {
-        return new SessionDemoSimulation(config, scenario);
     }
 }

@@ -2,8 +2,8 @@ package io.tierlens.session;
 
 import io.tierlens.core.exporter.RefreshResult;
 import io.tierlens.session.collector.SessionCollectorTestAccess;
-import io.tierlens.session.demo.DemoRedisServer;
-import io.tierlens.session.demo.SpringSessionWriter;
+import io.tierlens.session.testing.DemoRedisServer;
+import io.tierlens.session.testing.SpringSessionWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package io.tierlens.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tierlens.core.exporter.RefreshResult;
-import io.tierlens.session.demo.DemoRedisServer;
+import io.tierlens.session.testing.DemoRedisServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

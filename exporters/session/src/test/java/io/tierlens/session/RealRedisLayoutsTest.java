@@ -3,9 +3,9 @@ package io.tierlens.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tierlens.core.exporter.RefreshResult;
-import io.tierlens.session.demo.DemoRedisServer;
-import io.tierlens.session.demo.SpringSessionWriter;
-import io.tierlens.session.demo.SpringSessionWriter.Store;
+import io.tierlens.session.testing.DemoRedisServer;
+import io.tierlens.session.testing.SpringSessionWriter;
+import io.tierlens.session.testing.SpringSessionWriter.Store;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -128,7 +128,6 @@ class RealRedisLayoutsTest {
                 RedisConfig.standalone(server.address()),
                 List.of(NS),
                 SessionConfig.LayoutSetting.PLAIN,
-                null,
                 null,
                 null,
                 null,

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tierlens.core.exporter.RefreshResult;
-import io.tierlens.session.demo.DemoRedisServer;
-import io.tierlens.session.demo.SpringSessionWriter;
+import io.tierlens.session.testing.DemoRedisServer;
+import io.tierlens.session.testing.SpringSessionWriter;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;

@@ -30,7 +30,6 @@ class SessionConfigTest {
         assertThat(c.sampleSize()).isEqualTo(1000);
         assertThat(c.scan().count()).isEqualTo(200);
         assertThat(c.redis().address()).isEqualTo("localhost:6379");
-        assertThat(c.demoLayout()).isEqualTo(SessionConfig.DemoLayout.INDEXED);
     }
 
     @Test
@@ -41,7 +40,6 @@ class SessionConfigTest {
                 namespaces: [spring:session, shop:session]
                 layout: indexed_sorted_set
                 sample_size: 200
-                demo_layout: indexed-zset
                 redis:
                   address: sessions.abc.cache.amazonaws.com:6380
                   mode: cluster
@@ -57,7 +55,6 @@ class SessionConfigTest {
                 """, problems);
         assertThat(problems.errors()).isEmpty();
         assertThat(c.namespaces()).containsExactly("spring:session", "shop:session");
-        assertThat(c.demoLayout()).isEqualTo(SessionConfig.DemoLayout.INDEXED_ZSET);
         assertThat(c.redis().mode()).isEqualTo(RedisConfig.Mode.CLUSTER);
         assertThat(c.redis().tls()).isTrue();
         assertThat(c.redis().readFrom()).isEqualTo(RedisConfig.ReadFrom.REPLICA);

@@ -15,7 +15,7 @@ public final class LoggingOptions {
     @Option(names = "--log-level", defaultValue = "info", description = "error, warn, info (default), debug.")
     String level;
 
-    void apply() {
+    public void apply() {
         LogSetup.configure("json".equalsIgnoreCase(format) ? LogFormat.JSON : LogFormat.HUMAN, level);
     }
 }

@@ -4,10 +4,10 @@ import io.tierlens.app.wiring.TierlensProcess;
 import java.util.concurrent.CountDownLatch;
 
 /** Keeps the main thread until SIGTERM/SIGINT, then closes the process cleanly. */
-final class Serve {
+public final class Serve {
     private Serve() {}
 
-    static int untilShutdown(TierlensProcess process) throws InterruptedException {
+    public static int untilShutdown(TierlensProcess process) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

@@ -140,4 +140,13 @@ class CliTest {
         assertThat(run("run-job", "--help")).isZero();
         assertThat(out.toString()).contains("Usage: tierlens run-job").contains("--pushgateway");
     }
+
+    @Test
+    void theProductionBinaryHasNoDemoCommand() {
+        // the demo ships as tierlens-demo.jar (exporters/demo), so its simulations stay out of this jar
+        assertThat(TierlensCli.commandLine().getSubcommands())
+                .containsKeys("run", "check-config", "plan", "run-job")
+                .doesNotContainKey("demo");
+        assertThat(run("demo")).isEqualTo(CommandLine.ExitCode.USAGE);
+    }
 }

@@ -2,7 +2,7 @@ package io.tierlens.contract.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tierlens.core.demo.Scenario;
+import io.tierlens.demo.Scenario;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code java -jar tierlens.jar demo} as a user runs it, started so that the ALB's CloudWatch datapoints fall into
+ * {@code java -jar tierlens-demo.jar demo} as a user runs it, started so that the ALB's CloudWatch datapoints fall into
  * the scenario's 5xx burst.
  *
  * <p>Why the start is timed: the demo's CloudWatch has a 60 s period aligned to the minute, and a simulated
@@ -60,11 +60,21 @@ final class DemoProcess implements AutoCloseable {
         this.base = base;
     }
 
+    /** {@code exporters/demo/target/tierlens-demo.jar}, the demo binary. */
     static Path jar(Path root) {
-        Path jar = root.resolve("exporters/app/target/tierlens.jar");
+        return built(root, "exporters/demo/target/tierlens-demo.jar", "exporters/demo");
+    }
+
+    /** {@code exporters/app/target/tierlens.jar}, the production binary ({@code run-job} pushes the batch runs). */
+    static Path productionJar(Path root) {
+        return built(root, "exporters/app/target/tierlens.jar", "exporters/app");
+    }
+
+    private static Path built(Path root, String path, String module) {
+        Path jar = root.resolve(path);
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " does not exist: build exporters/app in the same reactor first,"
-                    + " e.g. mvn -B verify -pl exporters/core,exporters/alb,exporters/app,exporters/contract-tests");
+            throw new IllegalStateException(jar + " does not exist: build " + module + " in the same reactor first,"
+                    + " e.g. mvn -B verify -pl exporters/demo,exporters/contract-tests -am");
         }
         return jar;
     }

@@ -2,7 +2,7 @@ package io.tierlens.contract.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tierlens.core.demo.Scenario;
+import io.tierlens.demo.Scenario;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

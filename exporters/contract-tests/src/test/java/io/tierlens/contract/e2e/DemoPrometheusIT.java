@@ -131,7 +131,7 @@ class DemoPrometheusIT {
         exporters = demo.exporters();
         log("demo started " + scenarioStart + " at --speed " + DemoProcess.SPEED + "; exporters " + exporters);
         if (exporters.contains("batch")) {
-            pushBatchRuns(jar, pushgatewayUrl);
+            pushBatchRuns(DemoProcess.productionJar(root), pushgatewayUrl);
         } else {
             log("no batch exporter in this build: nothing pushes to the Pushgateway; its panels are skipped");
         }

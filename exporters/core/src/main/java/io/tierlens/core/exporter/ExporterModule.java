@@ -1,11 +1,8 @@
 package io.tierlens.core.exporter;
 
-import io.tierlens.core.aws.ApiCallRecorder;
 import io.tierlens.core.aws.AwsTarget;
 import io.tierlens.core.cloudwatch.MetricQuery;
 import io.tierlens.core.config.ExporterSettings;
-import io.tierlens.core.demo.DemoSimulation;
-import io.tierlens.core.demo.Scenario;
 import java.util.List;
 import java.util.Map;
 
@@ -39,10 +36,4 @@ public interface ExporterModule<C extends ExporterSettings> {
     default List<MetricQuery> discoverQueries(C config, ExporterEnvironment env, AwsTarget target) throws Exception {
         return List.of();
     }
-
-    /**
-     * The module's part of {@code tierlens demo}: simulated clients and CloudWatch data following
-     * {@code scenario}. Simulated clients report their calls to {@code recorder} like real ones do.
-     */
-    DemoSimulation demo(C config, Scenario scenario, ApiCallRecorder recorder);
 }

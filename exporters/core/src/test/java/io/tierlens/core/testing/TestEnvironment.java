@@ -4,7 +4,6 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.tierlens.core.aws.AwsTarget;
 import io.tierlens.core.cloudwatch.CloudWatchPlanner;
 import io.tierlens.core.config.CloudWatchConfig;
-import io.tierlens.core.demo.DemoApiClients;
 import io.tierlens.core.exporter.ExporterEnvironment;
 import io.tierlens.core.metrics.SelfMetrics;
 import java.time.Duration;
@@ -31,7 +30,7 @@ public final class TestEnvironment {
     public final SelfMetrics self = new SelfMetrics(registry);
     public final FakeCloudWatchApi cloudWatchApi = new FakeCloudWatchApi();
     public final CloudWatchPlanner planner;
-    private final DemoApiClients clients = new DemoApiClients();
+    private final FakeApiClients clients = new FakeApiClients();
 
     public TestEnvironment() {
         this(Duration.ofMillis(200));

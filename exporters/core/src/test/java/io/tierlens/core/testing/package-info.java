@@ -10,6 +10,7 @@
  *       fakes of the client interfaces, on a {@code MutableClock};
  *   <li>{@link io.tierlens.core.testing.AwsWireMock} — WireMock standing in for AWS, with real SDK clients
  *       pointed at it (needs {@code wiremock-standalone} in test scope);
+ *   <li>{@link io.tierlens.core.testing.FakeApiClients} — the client interfaces answered by the test's fakes;
  *   <li>{@link io.tierlens.core.testing.ScriptedExporter} — an exporter whose refreshes return, throw or block;
  *   <li>{@link io.tierlens.core.testing.Scraped} — values read by their exposed names
  *       ({@code tierlens_refresh_errors_total}) from snapshots or a registry;

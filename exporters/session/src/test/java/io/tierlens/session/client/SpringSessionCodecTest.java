@@ -2,8 +2,8 @@ package io.tierlens.session.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tierlens.session.demo.SpringSessionWriter;
 import io.tierlens.session.model.SessionTimes;
+import io.tierlens.session.testing.SpringSessionWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

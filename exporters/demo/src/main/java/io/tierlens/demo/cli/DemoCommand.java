@@ -1,0 +1,134 @@
+package io.tierlens.demo.cli;
+
+import io.tierlens.app.cli.Configs;
+import io.tierlens.app.cli.LoggingOptions;
+import io.tierlens.app.cli.Serve;
+import io.tierlens.app.wiring.Modules;
+import io.tierlens.app.wiring.TierlensProcess;
+import io.tierlens.core.config.ConfigException;
+import io.tierlens.core.config.LoadedConfig;
+import io.tierlens.core.exporter.ExporterModule;
+import io.tierlens.demo.DemoEnvironmentFactory;
+import io.tierlens.demo.DemoModules;
+import io.tierlens.demo.Scenario;
+import io.tierlens.demo.session.SessionLayout;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code tierlens-demo demo}: every exporter against a simulated account and cluster. */
+@Command(
+        name = "demo",
+        description = "Run every exporter against a simulated account (123456789012) and cluster. Nothing is real;"
+                + " tierlens_build_info{mode=\"demo\"} says so.")
+public final class DemoCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(DemoCommand.class);
+
+    @Option(
+            names = {"-p", "--port"},
+            defaultValue = "9469",
+            description = "Port for /metrics (default 9469).")
+    int port;
+
+    @Option(
+            names = "--speed",
+            defaultValue = "1",
+            description = "Scenario minutes per real minute (default 1). 30 plays the 30-minute story in one minute.")
+    double speed;
+
+    @Option(
+            names = "--scale",
+            defaultValue = "2",
+            description = "Number of simulated ALBs (default 2); other resources scale with it. Benchmarks use 200.")
+    int scale;
+
+    @Option(
+            names = "--aws-latency",
+            defaultValue = "0s",
+            description = "Delay added to every simulated AWS call, e.g. 5s: shows that a slow AWS side never slows"
+                    + " /metrics (used by the benchmarks).")
+    String awsLatency;
+
+    @Option(
+            names = "--session-layout",
+            defaultValue = "indexed",
+            description = "Spring Session key layout the simulator writes: plain (Boot 3 default), indexed (default)"
+                    + " or indexed-zset.")
+    String sessionLayout;
+
+    @Option(
+            names = "--only",
+            split = ",",
+            description = "Run only these exporters, e.g. --only alb (benchmarks measure one exporter this way).")
+    java.util.Set<String> only = java.util.Set.of();
+
+    @Mixin
+    LoggingOptions logging;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        logging.apply();
+        if (speed <= 0 || scale < 1) {
+            spec.commandLine().getErr().println("--speed must be positive and --scale at least 1");
+            return Configs.INVALID;
+        }
+        var latency = io.tierlens.core.config.Durations.parse(awsLatency);
+        if (latency.isEmpty()) {
+            spec.commandLine()
+                    .getErr()
+                    .println("--aws-latency: expected a duration like 5s, got \"" + awsLatency + "\"");
+            return Configs.INVALID;
+        }
+        var layout = SessionLayout.parse(sessionLayout);
+        if (layout.isEmpty()) {
+            spec.commandLine()
+                    .getErr()
+                    .println(
+                            "--session-layout: expected plain, indexed or indexed-zset, got \"" + sessionLayout + "\"");
+            return Configs.INVALID;
+        }
+        List<ExporterModule<?>> modules = Modules.all();
+        List<String> known = modules.stream().map(ExporterModule::name).toList();
+        List<String> unknown = only.stream().filter(n -> !known.contains(n)).toList();
+        if (!unknown.isEmpty()) {
+            spec.commandLine().getErr().println("--only: unknown exporter(s) " + unknown + "; known: " + known);
+            return Configs.INVALID;
+        }
+        Clock clock = Clock.systemUTC();
+        Scenario scenario = Scenario.startingNow(clock, speed, scale);
+        TierlensProcess.ConfigSource source = new TierlensProcess.ConfigSource() {
+            @Override
+            public LoadedConfig load() throws ConfigException {
+                LoadedConfig all = DemoConfig.load(modules);
+                return only.isEmpty() ? all : all.only(only);
+            }
+
+            @Override
+            public boolean reloadable() {
+                return false;
+            }
+        };
+        log.info(
+                "DEMO MODE: simulated account {} and cluster, speed {}x, {} ALB(s). No real system is observed.",
+                DemoEnvironmentFactory.DEMO_ACCOUNT,
+                speed,
+                scale);
+        TierlensProcess process = TierlensProcess.start(
+                modules,
+                new DemoEnvironmentFactory(clock, scenario, modules, DemoModules.all(layout.get()), latency.get()),
+                source,
+                clock,
+                port);
+        return Serve.untilShutdown(process);
+    }
+}
