@@ -3,6 +3,7 @@ package io.tierlens.alb;
 import io.tierlens.core.config.ConfigChecked;
 import io.tierlens.core.config.ConfigProblems;
 import io.tierlens.core.config.ExporterSettings;
+import io.tierlens.core.config.Globs;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,7 @@ public record AlbConfig(
     @Override
     public void check(String path, ConfigProblems problems) {
         ExporterSettings.checkCommon(this, path, problems);
+        Globs.check(names, ConfigProblems.join(path, "names"), problems);
         if (discoveryInterval.compareTo(refresh) < 0) {
             problems.add(
                     ConfigProblems.join(path, "discovery_interval"),

@@ -3,6 +3,7 @@ package io.tierlens.backup;
 import io.tierlens.core.config.ConfigChecked;
 import io.tierlens.core.config.ConfigProblems;
 import io.tierlens.core.config.ExporterSettings;
+import io.tierlens.core.config.Globs;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,7 @@ public record BackupConfig(
     @Override
     public void check(String path, ConfigProblems problems) {
         ExporterSettings.checkCommon(this, path, problems);
+        Globs.check(names, ConfigProblems.join(path, "names"), problems);
         if (lookback.compareTo(Duration.ofHours(1)) < 0 || lookback.compareTo(MAX_LOOKBACK) > 0) {
             problems.add(
                     ConfigProblems.join(path, "lookback"),

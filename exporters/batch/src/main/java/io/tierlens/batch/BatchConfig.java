@@ -3,6 +3,7 @@ package io.tierlens.batch;
 import io.tierlens.core.config.ConfigChecked;
 import io.tierlens.core.config.ConfigProblems;
 import io.tierlens.core.config.ExporterSettings;
+import io.tierlens.core.config.LabelSelectors;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -40,6 +41,7 @@ public record BatchConfig(
     @Override
     public void check(String path, ConfigProblems problems) {
         ExporterSettings.checkCommon(this, path, problems);
+        LabelSelectors.check(labelSelector, ConfigProblems.join(path, "label_selector"), problems);
         for (int i = 0; i < namespaces.size(); i++) {
             if (!NAMESPACE.matcher(namespaces.get(i)).matches()) {
                 problems.add(

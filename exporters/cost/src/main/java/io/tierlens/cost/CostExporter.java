@@ -65,6 +65,7 @@ public final class CostExporter extends SettingsExporter {
         List<PartialFailure> failures = new ArrayList<>(prices.refresh(instanceTypes(state), inv.databases()));
         failures.addAll(costExplorer.refreshIfDue());
         PriceBook book = prices.book();
+        savings.track(nodePools(state));
         savings.observe(state.recentDisruptions(), book);
         CostBreakdown costs = CostCalculator.compute(state, book, inv, unitPrices, config::tierOf, config.discounts());
         List<Price> inUse = new ArrayList<>();
@@ -80,6 +81,17 @@ public final class CostExporter extends SettingsExporter {
                 savings.totals(),
                 now);
         return new RefreshResult(data, now, failures);
+    }
+
+    /** NodePools of the cluster, and of its nodes (a node can outlive its NodePool object). */
+    private static Set<String> nodePools(ClusterState state) {
+        Set<String> out = new java.util.TreeSet<>();
+        state.nodePools().forEach(p -> out.add(p.name()));
+        state.nodes().stream()
+                .map(ClusterNode::nodePool)
+                .filter(p -> p != null && !p.isEmpty())
+                .forEach(out::add);
+        return out;
     }
 
     private static Set<String> instanceTypes(ClusterState state) {

@@ -141,6 +141,9 @@ class CostExporterTest {
                 .hasValue(0.0312);
         assertThat(Scraped.value(r.data(), "tierlens_cost_budget_monthly_usd", "scope", "total"))
                 .hasValue(3000.0);
+        // the savings counter exists at 0 for every NodePool seen, before its first consolidation (issue 12)
+        assertThat(Scraped.value(r.data(), "tierlens_cost_consolidation_savings_usd_total", "nodepool", "web"))
+                .hasValue(0.0);
         stub.verify(postRequestedFor(urlEqualTo("/"))
                 .withHeader("X-Amz-Target", equalTo("AWSPriceListService.GetProducts"))
                 .withHeader("Authorization", containing("/us-east-1/pricing/aws4_request")));

@@ -1,13 +1,17 @@
 package io.tierlens.session;
 
 import io.tierlens.core.config.ConfigProblems;
+import io.tierlens.session.client.RedisNode;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * {@code exporters.session.redis:}
  *
- * @param address {@code host:port} of the primary (standalone) or of any node / the configuration endpoint
+ * @param address {@code host:port}, {@code redis://host:port} or {@code rediss://host:port} (TLS) of the primary (standalone) or of any node / the configuration endpoint
  *     (cluster), default localhost:6379
  * @param mode {@code standalone} (default) or {@code cluster} (ElastiCache cluster mode enabled)
  * @param tls connect with TLS (ElastiCache in-transit encryption), default false
@@ -46,8 +50,9 @@ public record RedisConfig(
     public RedisConfig {
         address = address == null || address.isBlank() ? "localhost:6379" : address.trim();
         mode = mode == null ? Mode.STANDALONE : mode;
-        tls = tls != null && tls;
-        database = database == null ? 0 : database;
+        // rediss:// is how ElastiCache shows a TLS endpoint: it means TLS whatever 'tls' says.
+        tls = (tls != null && tls) || RedisNode.isTlsUri(address);
+        database = database == null ? RedisNode.uriDatabase(address).orElse(0) : database;
         readFrom = readFrom == null ? ReadFrom.PRIMARY : readFrom;
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
         commandTimeout = commandTimeout == null ? Duration.ofSeconds(2) : commandTimeout;
@@ -175,6 +180,7 @@ public record RedisConfig(
                     "password_file and password_env are both set",
                     "keep one of them");
         }
+        passwordFileValue().ifPresent(f -> checkPasswordFile(ConfigProblems.join(path, "password_file"), f, problems));
         if (database < 0 || database > 15) {
             problems.add(ConfigProblems.join(path, "database"), "must be between 0 and 15", "Spring Session uses 0");
         }
@@ -203,11 +209,44 @@ public record RedisConfig(
     }
 
     private static void checkAddress(String path, String value, ConfigProblems problems) {
+        if (RedisNode.hasCredentials(value)) {
+            // Never echoed: the part before '@' is a user name and a password.
+            problems.add(
+                    path,
+                    "the address contains user:password@, which tierlens does not accept",
+                    "remove it from the address; put the password in a file named by password_file (a mounted"
+                            + " secret) and the ACL user in username");
+            return;
+        }
         try {
-            io.tierlens.session.client.RedisNode.parse(value);
+            RedisNode.parse(value);
         } catch (IllegalArgumentException e) {
             problems.add(
-                    path, "expected host:port, got \"" + value + "\"", "e.g. my-redis.abc123.cache.amazonaws.com:6379");
+                    path,
+                    "expected host:port or redis[s]://host:port, got \"" + value + "\"",
+                    "e.g. my-redis.abc123.cache.amazonaws.com:6379 or rediss://master.my-redis.abc123.cache.amazonaws.com:6379");
+        }
+    }
+
+    /** Checked here so that a secret not mounted fails check-config, not the first refresh. */
+    private static void checkPasswordFile(String path, String file, ConfigProblems problems) {
+        Path p;
+        try {
+            p = Path.of(file);
+        } catch (InvalidPathException e) {
+            problems.add(path, "is not a valid file path", "give the path of the mounted secret file");
+            return;
+        }
+        if (!Files.exists(p)) {
+            problems.add(
+                    path,
+                    "the file does not exist",
+                    "mount the secret holding the Redis password at that path, or correct the path");
+        } else if (Files.isDirectory(p) || !Files.isReadable(p)) {
+            problems.add(
+                    path,
+                    "the file cannot be read",
+                    "point to the key file inside the secret volume, readable by the tierlens user");
         }
     }
 }

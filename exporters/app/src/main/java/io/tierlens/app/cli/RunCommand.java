@@ -3,6 +3,7 @@ package io.tierlens.app.cli;
 import io.tierlens.app.wiring.LiveEnvironmentFactory;
 import io.tierlens.app.wiring.Modules;
 import io.tierlens.app.wiring.TierlensProcess;
+import io.tierlens.core.config.ConfigError;
 import io.tierlens.core.config.ConfigException;
 import io.tierlens.core.config.LoadedConfig;
 import io.tierlens.core.exporter.ExporterModule;
@@ -39,6 +40,15 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         logging.apply();
+        if (port != null && (port < 0 || port > 65_535)) {
+            // Checked before anything starts: the HTTP server used to refuse it after the exporters were running.
+            return Configs.report(
+                    new ConfigException(
+                            config.toString(),
+                            List.of(new ConfigError(
+                                    "--port", port + " is out of range", "use 1-65535 (0 picks a free port)"))),
+                    spec.commandLine().getErr());
+        }
         List<ExporterModule<?>> modules = Modules.all();
         TierlensProcess.ConfigSource source = new TierlensProcess.ConfigSource() {
             @Override

@@ -37,6 +37,13 @@ public record AccountConfig(String name, String roleArn, String externalId, List
                     "missing or not an IAM role ARN",
                     "write arn:aws:iam::<12-digit account>:role/<name>");
         }
+        if (externalId != null && externalId.isBlank()) {
+            // An empty ExternalId is sent as such and refused by every trust policy that asks for one.
+            problems.add(
+                    ConfigProblems.join(path, "external_id"),
+                    "is empty",
+                    "give the external id the role's trust policy requires, or remove the key");
+        }
         Regions.check(regions, ConfigProblems.join(path, "regions"), problems);
     }
 }

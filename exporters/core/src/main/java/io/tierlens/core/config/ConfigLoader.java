@@ -2,11 +2,8 @@ package io.tierlens.core.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -22,11 +19,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * section (with the exporter module's record type), check, and report every problem at once.
  */
 public final class ConfigLoader {
-    // Duplicate keys are errors: a second 'exporters:' would otherwise silently replace the first.
-    private static final YAMLMapper YAML = YAMLMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
     private static final String YAML_FIX = "fix the YAML syntax (indentation, colons, quotes)";
+    static final String MINIMAL_CONFIG = "regions: [eu-west-1]";
 
     private final Map<String, Class<? extends ExporterSettings>> exporterTypes;
     private final Function<String, String> env;
@@ -43,7 +37,8 @@ public final class ConfigLoader {
     public LoadedConfig load(Path file) throws ConfigException {
         String name = file.toString();
         try {
-            return loadText(name, Files.readString(file, StandardCharsets.UTF_8));
+            byte[] bytes = Files.readAllBytes(file);
+            return loadText(name, Utf8.decode(bytes).orElseThrow(() -> notUtf8(name, bytes)));
         } catch (NoSuchFileException e) {
             throw new ConfigException(
                     name, List.of(new ConfigError("", "file not found", "check the path given to --config")));
@@ -52,6 +47,15 @@ public final class ConfigLoader {
                     name,
                     List.of(new ConfigError("", "cannot read the file: " + e.getMessage(), "check its permissions")));
         }
+    }
+
+    private static ConfigException notUtf8(String name, byte[] bytes) {
+        return new ConfigException(
+                name,
+                List.of(new ConfigError(
+                        "",
+                        "is not UTF-8 text (the first invalid byte is at byte " + Utf8.firstInvalidByte(bytes) + ")",
+                        "save the file as UTF-8, e.g. iconv -f LATIN1 -t UTF-8")));
     }
 
     /**
@@ -83,15 +87,31 @@ public final class ConfigLoader {
     }
 
     public LoadedConfig loadText(String source, String yaml) throws ConfigException {
-        JsonNode root;
+        List<JsonNode> documents;
         try {
-            root = yaml.isBlank() ? YAML.createObjectNode() : YAML.readTree(yaml);
+            documents = YamlTree.readAll(yaml);
         } catch (JsonProcessingException e) {
             throw new ConfigException(source, List.of(syntaxError(e)));
+        } catch (IOException e) {
+            throw new ConfigException(source, List.of(new ConfigError("", "not valid YAML", YAML_FIX)));
         }
-        if (root == null || root.isNull() || root.isMissingNode()) {
-            root = YAML.createObjectNode();
+        if (documents.isEmpty()) {
+            // An empty file used to pass as "all defaults", which watch no region: green and useless.
+            throw new ConfigException(
+                    source,
+                    List.of(new ConfigError(
+                            "", "the file is empty", "the smallest configuration is one line: " + MINIMAL_CONFIG)));
         }
+        if (documents.size() > 1) {
+            // Only the first would be read; a config split by '---' would lose its second half silently.
+            throw new ConfigException(
+                    source,
+                    List.of(new ConfigError(
+                            "",
+                            "contains " + documents.size() + " YAML documents; tierlens reads one",
+                            "merge them into one document and remove the '---' separators")));
+        }
+        JsonNode root = documents.get(0);
         ConfigProblems problems = new ConfigProblems();
         root = new EnvSubstitution(env, problems).apply(root, "");
         ConfigBinder binder = new ConfigBinder(problems);

@@ -18,6 +18,12 @@ public record ServerConfig(String host, Integer port, Integer threads) implement
 
     @Override
     public void check(String path, ConfigProblems problems) {
+        if (!HostNames.isValid(host)) {
+            problems.add(
+                    ConfigProblems.join(path, "host"),
+                    "\"" + host + "\" is not an IP address or host name",
+                    "use 0.0.0.0 (every IPv4 interface), :: (every interface), 127.0.0.1 or a host name");
+        }
         if (port < 0 || port > 65535) {
             problems.add(
                     ConfigProblems.join(path, "port"),

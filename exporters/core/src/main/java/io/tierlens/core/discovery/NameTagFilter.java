@@ -1,5 +1,6 @@
 package io.tierlens.core.discovery;
 
+import io.tierlens.core.config.Globs;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,7 +21,7 @@ public final class NameTagFilter {
 
     public NameTagFilter(List<String> nameGlobs, Map<String, String> tags) {
         this.nameGlobs = List.copyOf(nameGlobs);
-        this.names = nameGlobs.stream().map(NameTagFilter::glob).toList();
+        this.names = nameGlobs.stream().map(Globs::toPattern).toList();
         this.tags = Map.copyOf(tags);
     }
 
@@ -52,26 +53,5 @@ public final class NameTagFilter {
             sb.append(sb.length() == 0 ? "" : " ").append("names=").append(nameGlobs);
         }
         return sb.toString();
-    }
-
-    /** {@code *} is any run of characters, {@code ?} one character; everything else is literal. */
-    static Pattern glob(String glob) {
-        StringBuilder re = new StringBuilder();
-        StringBuilder literal = new StringBuilder();
-        for (char c : glob.toCharArray()) {
-            if (c == '*' || c == '?') {
-                if (literal.length() > 0) {
-                    re.append(Pattern.quote(literal.toString()));
-                    literal.setLength(0);
-                }
-                re.append(c == '*' ? ".*" : ".");
-            } else {
-                literal.append(c);
-            }
-        }
-        if (literal.length() > 0) {
-            re.append(Pattern.quote(literal.toString()));
-        }
-        return Pattern.compile(re.toString());
     }
 }

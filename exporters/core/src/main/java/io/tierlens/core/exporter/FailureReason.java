@@ -2,6 +2,7 @@ package io.tierlens.core.exporter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -21,6 +22,13 @@ public final class FailureReason {
     public static final String REMOTE_ERROR = "remote_error";
     public static final String INVALID_RESPONSE = "invalid_response";
     public static final String INTERNAL = "internal";
+
+    /**
+     * The reasons any exporter can report; {@code tierlens_refresh_errors_total} has a series at 0 for each of them
+     * per enabled exporter from the start, so the first error is an increase rather than the start of a series.
+     */
+    public static final List<String> COMMON =
+            List.of(ACCESS_DENIED, THROTTLED, TIMEOUT, UNREACHABLE, REMOTE_ERROR, INVALID_RESPONSE, INTERNAL);
 
     /** Cause chains can be cyclic (A caused by B caused by A); walking them stops after this many links. */
     private static final int MAX_CAUSE_DEPTH = 16;

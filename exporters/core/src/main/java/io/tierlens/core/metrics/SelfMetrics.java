@@ -5,6 +5,7 @@ import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.tierlens.core.aws.ApiCallRecorder;
 import io.tierlens.core.aws.ApiOutcome;
+import io.tierlens.core.exporter.FailureReason;
 import java.time.Duration;
 
 /**
@@ -55,11 +56,17 @@ public final class SelfMetrics implements ApiCallRecorder {
                 .register(registry);
     }
 
-    /** Makes the per-exporter series exist at 0 so rate() and absent() work before the first event. */
+    /**
+     * Makes the per-exporter series exist at 0 (refresh errors: one per {@link FailureReason#COMMON} reason) so
+     * rate(), increase() and absent() work before the first event.
+     */
     public void initExporter(String exporter) {
         refreshDuration.initLabelValues(exporter);
         cloudWatchMetricsRequested.initLabelValues(exporter);
         seriesDropped.initLabelValues(exporter);
+        for (String reason : FailureReason.COMMON) {
+            refreshErrors.initLabelValues(exporter, reason);
+        }
     }
 
     public void observeRefresh(String exporter, Duration duration) {

@@ -4,6 +4,7 @@ import io.tierlens.cost.model.Price;
 import io.tierlens.cost.model.PriceBook;
 import io.tierlens.kubernetes.model.Disruption;
 import io.tierlens.kubernetes.model.InstanceShape;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,14 @@ public final class ConsolidationSavings {
                 saved(d, prices).ifPresent(usd -> totals.merge(d.nodePool(), usd, Double::sum));
             }
         }
+    }
+
+    /**
+     * Gives every NodePool seen a total of 0 until its first consolidation, so the counter's series exists and
+     * increase() counts that first one. A NodePool once seen keeps its series.
+     */
+    public void track(Collection<String> nodePools) {
+        nodePools.forEach(p -> totals.putIfAbsent(p, 0.0));
     }
 
     /** USD per hour saved by nodepool, since tierlens started. */

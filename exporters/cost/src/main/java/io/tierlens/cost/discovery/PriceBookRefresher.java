@@ -26,12 +26,19 @@ import java.util.TreeSet;
 
 /**
  * Keeps the price book of the instance types and RDS instances in use. Each price is fetched again every
- * {@code interval} (1h), a new instance type at once; a failed fetch is retried after {@link #RETRY}, and in the
- * meantime the last good price (with its growing age) or the bundled table answers.
+ * {@code interval} (1h), a new instance type at once. A failed call backs its API off (Pricing for EC2, Pricing for
+ * RDS, spot history, each on its own): first {@link #RETRY}, doubling with each failure in a row up to
+ * {@link #MAX_BACKOFF}, and {@code MAX_BACKOFF} at once when access is denied (a missing IAM permission does not
+ * come back within minutes). A backed-off API is not asked at all, not even for a new instance type, so each
+ * failure is counted once per attempt, not once per refresh. Meanwhile the last good price (with its growing age)
+ * or the bundled table answers.
  */
 public final class PriceBookRefresher {
     static final Duration RETRY = Duration.ofMinutes(5);
+    static final Duration MAX_BACKOFF = Duration.ofHours(1);
     private static final String SPOT = "spot";
+    private static final String PRICING_EC2 = "pricing-ec2";
+    private static final String PRICING_RDS = "pricing-rds";
 
     private final PricingApi pricing;
     private final SpotPriceApi spotApi;
@@ -44,7 +51,11 @@ public final class PriceBookRefresher {
     private final Map<String, Price> spot = new HashMap<>();
     private final Map<String, Price> databases = new HashMap<>();
     private final Map<String, Instant> nextAttempt = new HashMap<>();
+    private final Map<String, Backoff> backoffs = new HashMap<>();
     private final Set<String> spotCovered = new HashSet<>();
+
+    /** Consecutive failures of one API and when it may be asked again. */
+    private record Backoff(int failures, Instant until) {}
 
     public PriceBookRefresher(
             PricingApi pricing,
@@ -68,18 +79,30 @@ public final class PriceBookRefresher {
         Instant now = clock.instant();
         Map<String, PartialFailure> failures = new LinkedHashMap<>();
         for (String type : new TreeSet<>(instanceTypes)) {
-            if (due("ec2:" + type, now)) {
-                attempt("ec2:" + type, now, failures, "pricing GetProducts (AmazonEC2)", () -> fetchEc2(type, now));
+            if (available(PRICING_EC2, now) && due("ec2:" + type, now)) {
+                attempt(
+                        "ec2:" + type,
+                        PRICING_EC2,
+                        now,
+                        failures,
+                        "pricing GetProducts (AmazonEC2)",
+                        () -> fetchEc2(type, now));
             }
         }
         Set<String> types = new TreeSet<>(instanceTypes);
-        if (!types.isEmpty() && (due(SPOT, now) || !spotCovered.containsAll(types))) {
-            attempt(SPOT, now, failures, "ec2 DescribeSpotPriceHistory", () -> fetchSpot(types, now));
+        if (!types.isEmpty() && available(SPOT, now) && (due(SPOT, now) || !spotCovered.containsAll(types))) {
+            attempt(SPOT, SPOT, now, failures, "ec2 DescribeSpotPriceHistory", () -> fetchSpot(types, now));
         }
         for (DatabaseInstance d : dbs) {
             String key = PriceBook.databaseKey(d);
-            if (rdsEngine(d.engine()).isPresent() && due("rds:" + key, now)) {
-                attempt("rds:" + key, now, failures, "pricing GetProducts (AmazonRDS)", () -> fetchRds(d, now));
+            if (rdsEngine(d.engine()).isPresent() && available(PRICING_RDS, now) && due("rds:" + key, now)) {
+                attempt(
+                        "rds:" + key,
+                        PRICING_RDS,
+                        now,
+                        failures,
+                        "pricing GetProducts (AmazonRDS)",
+                        () -> fetchRds(d, now));
             }
         }
         return List.copyOf(failures.values());
@@ -94,13 +117,23 @@ public final class PriceBookRefresher {
         return next == null || !now.isBefore(next);
     }
 
-    private void attempt(String key, Instant now, Map<String, PartialFailure> failures, String what, Runnable call) {
+    private boolean available(String api, Instant now) {
+        Backoff b = backoffs.get(api);
+        return b == null || !now.isBefore(b.until());
+    }
+
+    private void attempt(
+            String key, String api, Instant now, Map<String, PartialFailure> failures, String what, Runnable call) {
         try {
             call.run();
             nextAttempt.put(key, now.plus(interval));
+            backoffs.remove(api);
         } catch (RuntimeException e) {
-            nextAttempt.put(key, now.plus(RETRY));
             String reason = FailureReason.of(e);
+            int inARow = backoffs.containsKey(api) ? backoffs.get(api).failures() + 1 : 1;
+            Instant until = now.plus(backoff(inARow, reason));
+            backoffs.put(api, new Backoff(inARow, until));
+            nextAttempt.put(key, until);
             failures.putIfAbsent(
                     what + reason,
                     new PartialFailure(
@@ -108,6 +141,15 @@ public final class PriceBookRefresher {
                             what + " failed (" + e.getClass().getSimpleName()
                                     + "); using the last known or the bundled prices"));
         }
+    }
+
+    /** 5m, 10m, 20m, 40m, then 1h; access denied: 1h at once. */
+    static Duration backoff(int failuresInARow, String reason) {
+        if (FailureReason.ACCESS_DENIED.equals(reason)) {
+            return MAX_BACKOFF;
+        }
+        Duration d = RETRY.multipliedBy(1L << Math.min(failuresInARow - 1, 20));
+        return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
     }
 
     private void fetchEc2(String type, Instant now) {

@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * Loads the bundled price table ({@code /static-prices.csv}): lines {@code as_of,YYYY-MM-DD},
- * {@code ec2,<instance type>,<USD/h>} and {@code rds,<class>,<USD/h>}; {@code #} starts a comment.
+ * {@code ec2,<instance type>,<USD/h>}, {@code rds,<class>,<USD/h>} and
+ * {@code ec2_family,<family>,<USD/h of its .large>,<largest size in xlarge>}; {@code #} starts a comment.
  */
 public final class StaticPriceTable {
     public static final String RESOURCE = "/static-prices.csv";
@@ -36,6 +37,7 @@ public final class StaticPriceTable {
     static StaticPrices parse(InputStream in) throws IOException {
         Map<String, Double> ec2 = new HashMap<>();
         Map<String, Double> rds = new HashMap<>();
+        Map<String, StaticPrices.Family> families = new HashMap<>();
         Instant asOf = null;
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         int n = 0;
@@ -50,6 +52,8 @@ public final class StaticPriceTable {
                 asOf = LocalDate.parse(f[1]).atStartOfDay().toInstant(ZoneOffset.UTC);
             } else if (f.length == 3 && (f[0].equals("ec2") || f[0].equals("rds"))) {
                 (f[0].equals("ec2") ? ec2 : rds).put(f[1], Double.parseDouble(f[2]));
+            } else if (f.length == 4 && f[0].equals("ec2_family")) {
+                families.put(f[1], new StaticPrices.Family(Double.parseDouble(f[2]), Integer.parseInt(f[3])));
             } else {
                 throw new IllegalStateException("static price table line " + n + " is malformed: " + t);
             }
@@ -57,6 +61,6 @@ public final class StaticPriceTable {
         if (asOf == null) {
             throw new IllegalStateException("static price table has no as_of line");
         }
-        return new StaticPrices(asOf, ec2, rds);
+        return new StaticPrices(asOf, ec2, rds, families);
     }
 }

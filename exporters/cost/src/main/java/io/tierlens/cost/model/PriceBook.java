@@ -3,12 +3,14 @@ package io.tierlens.cost.model;
 import io.tierlens.kubernetes.model.InstanceShape;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The prices known at one moment, and the fallback rules:
  *
  * <ul>
- *   <li>on-demand node: the Pricing API's list price, else the bundled table;
+ *   <li>on-demand node: the Pricing API's list price, else the bundled table's row, else an estimate from the
+ *       table's family row and the size ({@link PricingSource#ESTIMATED});
  *   <li>spot node: the newest spot price of its type in its zone, else the bundled on-demand price times the
  *       configured spot fallback ratio (never the on-demand price: that overstates spot nodes about 2.6×);
  *   <li>RDS instance: the Pricing API's price for class, engine and deployment, else the bundled single-AZ
@@ -66,8 +68,13 @@ public record PriceBook(
 
     private Optional<Price> staticEc2(String instanceType, double factor) {
         Double od = fallback.ec2().get(instanceType);
-        return od == null
-                ? Optional.empty()
-                : Optional.of(new Price(od * factor, PricingSource.STATIC_FALLBACK, fallback.asOf()));
+        if (od != null) {
+            return Optional.of(new Price(od * factor, PricingSource.STATIC_FALLBACK, fallback.asOf()));
+        }
+        // A type Karpenter picked that the table has no row for: a labelled estimate beats a node that costs nothing.
+        OptionalDouble estimate = fallback.estimateEc2(instanceType);
+        return estimate.isPresent()
+                ? Optional.of(new Price(estimate.getAsDouble() * factor, PricingSource.ESTIMATED, fallback.asOf()))
+                : Optional.empty();
     }
 }

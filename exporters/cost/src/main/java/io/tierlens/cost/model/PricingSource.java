@@ -7,7 +7,12 @@ public enum PricingSource {
     /** EC2 DescribeSpotPriceHistory, newest price of the instance type in the node's zone. */
     SPOT_HISTORY("spot_history"),
     /** The table bundled with tierlens (us-east-1 list prices of its date), when the APIs cannot be asked. */
-    STATIC_FALLBACK("static_fallback");
+    STATIC_FALLBACK("static_fallback"),
+    /**
+     * Estimated from the bundled table's price of the family's {@code .large} and the size (a type with no row of
+     * its own); as old as the table.
+     */
+    ESTIMATED("estimated");
 
     private final String label;
 

@@ -5,6 +5,7 @@ import io.tierlens.core.metrics.FamilyBuilder;
 import io.tierlens.core.metrics.SnapshotAssembler;
 import io.tierlens.kubernetes.model.ClusterState;
 import io.tierlens.kubernetes.model.ClusterState.DisruptionKey;
+import io.tierlens.kubernetes.model.Disruption;
 import io.tierlens.kubernetes.model.KarpenterApi;
 import io.tierlens.kubernetes.model.NodeClaim;
 import io.tierlens.kubernetes.model.NodeClaimPhase;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -36,12 +38,16 @@ public final class KarpenterCollector {
                 "NodeClaims seen starting to terminate since tierlens started, by NodePool and reason.",
                 "nodepool",
                 "reason");
-        state.disruptions().entrySet().stream()
-                .sorted(Comparator.comparing(
-                                (Map.Entry<DisruptionKey, Long> e) -> e.getKey().nodePool())
-                        .thenComparing(e -> e.getKey().reason()))
-                .forEach(e -> disruptions.add(
-                        e.getValue(), e.getKey().nodePool(), e.getKey().reason()));
+        // Every known reason of every NodePool seen starts at 0, so increase() sees the first disruption.
+        Map<DisruptionKey, Long> counts =
+                new TreeMap<>(Comparator.comparing(DisruptionKey::nodePool).thenComparing(DisruptionKey::reason));
+        for (NodePool pool : state.nodePools()) {
+            for (String reason : Disruption.KNOWN_REASONS) {
+                counts.put(new DisruptionKey(pool.name(), reason), 0L);
+            }
+        }
+        counts.putAll(state.disruptions());
+        counts.forEach((k, n) -> disruptions.add(n, k.nodePool(), k.reason()));
         return out.build();
     }
 

@@ -20,6 +20,14 @@ public record Disruption(
         List<InstanceShape> replacements,
         Instant at) {
 
+    /**
+     * The reasons known up front (see {@code DisruptionReasons}): the counter has a series at 0 for each of them per
+     * NodePool as soon as the NodePool is seen. Others Karpenter may record (e.g. {@code spot_interruption}) appear
+     * with their first disruption.
+     */
+    public static final List<String> KNOWN_REASONS =
+            List.of("underutilized", "empty", "drifted", "expired", "never_initialized", "other");
+
     public Disruption {
         replacements = List.copyOf(replacements);
     }

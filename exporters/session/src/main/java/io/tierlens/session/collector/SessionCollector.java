@@ -58,6 +58,11 @@ public final class SessionCollector {
                 "tierlens_session_scan_keys_examined",
                 "Keys SCAN returned for this namespace in the last cycle.",
                 "namespace");
+        FamilyBuilder namespaceKeys = a.gauge(
+                "tierlens_session_namespace_keys",
+                "Entries found under the namespace: members of its expiry index (indexed layouts) or session hashes"
+                        + " of the last complete SCAN pass (plain). 0: nothing of this namespace is in Redis (a typo?).",
+                "namespace");
         HistogramFamily age = new HistogramFamily(
                 "tierlens_session_age_seconds",
                 "Time since creation of the sampled live sessions (a sample taken every cycle; _count is the sample"
@@ -77,6 +82,7 @@ public final class SessionCollector {
             addIfPresent(active, ns.active(), n);
             addIfPresent(principals, ns.principals(), n);
             addIfPresent(backlog, ns.expiryBacklog(), n);
+            addIfPresent(namespaceKeys, ns.keys(), n);
             ns.scan().ifPresent(s -> {
                 truncated.add(s.truncated() ? 1 : 0, n);
                 examined.add(s.keysExamined(), n);

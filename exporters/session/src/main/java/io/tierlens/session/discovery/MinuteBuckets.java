@@ -1,11 +1,14 @@
 package io.tierlens.session.discovery;
 
+import io.tierlens.session.client.RawSessionFields;
 import io.tierlens.session.client.SessionStore;
+import io.tierlens.session.client.SpringSessionCodec;
 import io.tierlens.session.model.SessionKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The minute buckets of {@code RedisSessionExpirationPolicy}: {@code <ns>:expirations:<ms>} holds
@@ -16,12 +19,23 @@ import java.util.List;
  * <p>Spring Session's cleanup job deletes the bucket of the minute that just ended, every minute. Buckets older
  * than that still holding members are the expiry backlog: sessions the cleanup has not processed.
  *
+ * <p>The current minute's bucket also holds the sessions that expired earlier in this minute (a bucket is the
+ * minute an expiry rounds <em>up</em> to). To keep the count exact, the expiry of each of its members is read
+ * (one minute of expiries, pipelined HMGET) and the expired ones are left out.
+ *
  * @param activeBuckets bucket start times (ms) from the current minute to the horizon, with their sizes
  * @param backlogBuckets bucket start times that should have been cleaned up already, with their sizes
+ * @param expiredInCurrent members of the current minute's bucket whose session has expired or is gone
  */
-public record MinuteBuckets(List<Bucket> activeBuckets, List<Bucket> backlogBuckets) {
+public record MinuteBuckets(List<Bucket> activeBuckets, List<Bucket> backlogBuckets, long expiredInCurrent) {
     /** Buckets older than this are gone by themselves (their TTL is the timeout plus 5 minutes of grace). */
     static final Duration LOOKBACK = Duration.ofMinutes(10);
+
+    /**
+     * Members of the current bucket whose expiry is read; a bigger bucket (over 3 million sessions per 30-minute
+     * timeout) is judged from this many random members.
+     */
+    static final int MAX_CURRENT_MEMBERS = 100_000;
 
     /** One bucket and its size. */
     public record Bucket(String key, long size) {}
@@ -29,6 +43,10 @@ public record MinuteBuckets(List<Bucket> activeBuckets, List<Bucket> backlogBuck
     public MinuteBuckets {
         activeBuckets = List.copyOf(activeBuckets);
         backlogBuckets = List.copyOf(backlogBuckets);
+    }
+
+    public MinuteBuckets(List<Bucket> activeBuckets, List<Bucket> backlogBuckets) {
+        this(activeBuckets, backlogBuckets, 0);
     }
 
     /** Reads the sizes of every bucket that matters at {@code now}: one pipelined SCARD per minute. */
@@ -44,7 +62,38 @@ public record MinuteBuckets(List<Bucket> activeBuckets, List<Bucket> backlogBuck
         for (int i = 0; i < all.size(); i++) {
             (i < active.size() ? a : b).add(new Bucket(all.get(i), sizes.get(i)));
         }
-        return new MinuteBuckets(a, b);
+        return new MinuteBuckets(a, b, a.isEmpty() ? 0 : expiredIn(store, keys, a.get(0), now));
+    }
+
+    /** How many members of the current bucket are no longer live sessions at {@code now}. */
+    static long expiredIn(SessionStore store, SessionKeys keys, Bucket current, Instant now) {
+        if (current.size() == 0) {
+            return 0;
+        }
+        List<String> sessionKeys = new ArrayList<>();
+        int want = (int) Math.min(current.size(), MAX_CURRENT_MEMBERS);
+        for (byte[] member : store.srandmember(current.key(), want)) {
+            SpringSessionCodec.decodeString(member)
+                    .map(SessionKeys::sessionIdOfMember)
+                    .map(keys::sessionKey)
+                    .ifPresent(sessionKeys::add);
+        }
+        if (sessionKeys.isEmpty()) {
+            return 0;
+        }
+        long expired = 0;
+        for (Optional<RawSessionFields> f : store.sessionFields(sessionKeys)) {
+            // A hash that is gone was deleted (logout) or expired; one that cannot be decoded counts as live.
+            boolean gone = f.isEmpty()
+                    || SpringSessionCodec.decodeTimes(f.get())
+                            .map(t -> t.expiredAt(now))
+                            .orElse(false);
+            expired += gone ? 1 : 0;
+        }
+        if (sessionKeys.size() >= current.size()) {
+            return Math.min(expired, current.size());
+        }
+        return Math.round((double) expired / sessionKeys.size() * current.size());
     }
 
     /** From the bucket of {@code now} (the next whole minute) to the bucket of {@code now + horizon}. */
@@ -72,8 +121,14 @@ public record MinuteBuckets(List<Bucket> activeBuckets, List<Bucket> backlogBuck
         return out;
     }
 
+    /** Live sessions: every member from the current minute on, less those of this minute already expired. */
     public long active() {
-        return activeBuckets.stream().mapToLong(Bucket::size).sum();
+        return Math.max(0, activeBuckets.stream().mapToLong(Bucket::size).sum() - expiredInCurrent);
+    }
+
+    /** Every member of every bucket read, expired or not: what the namespace holds in its index. */
+    public long members() {
+        return activeBuckets.stream().mapToLong(Bucket::size).sum() + backlog();
     }
 
     public long backlog() {
@@ -82,6 +137,6 @@ public record MinuteBuckets(List<Bucket> activeBuckets, List<Bucket> backlogBuck
 
     /** Whether any bucket exists at all: how the minute layout is recognised. */
     public boolean anyPresent() {
-        return active() > 0 || backlog() > 0;
+        return activeBuckets.stream().anyMatch(b -> b.size() > 0) || backlog() > 0;
     }
 }

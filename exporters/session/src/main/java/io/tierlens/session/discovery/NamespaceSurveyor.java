@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Measures one namespace per cycle: recognises its layout, counts live sessions the cheapest way that layout
@@ -37,6 +39,10 @@ public final class NamespaceSurveyor {
     private final ResumableScan sessionScan;
     private final ResumableScan principalScan;
 
+    private static final Logger log = LoggerFactory.getLogger(NamespaceSurveyor.class);
+
+    private boolean keysEverSeen;
+    private boolean warnedEmpty;
     private Optional<Layout> lastIndexed = Optional.empty();
     private Instant lastIndexedSeen = Instant.EPOCH;
     private Instant nextPrincipalPass = Instant.EPOCH;
@@ -76,9 +82,11 @@ public final class NamespaceSurveyor {
         SessionSample sample;
         long examined = 0;
         boolean unfinished = false;
+        OptionalLong keysFound;
         switch (d.layout()) {
             case INDEXED_SORTED_SET -> {
                 long nowMs = now.toEpochMilli();
+                keysFound = OptionalLong.of(store.zcount(keys.sortedSetKey(), "-inf", "+inf"));
                 active = OptionalLong.of(store.zcount(keys.sortedSetKey(), "(" + nowMs, "+inf"));
                 backlog = OptionalLong.of(store.zcount(keys.sortedSetKey(), "-inf", "(" + (nowMs - BACKLOG_MARGIN_MS)));
                 sample = sampler.fromSortedSet(store, now);
@@ -88,6 +96,7 @@ public final class NamespaceSurveyor {
                         d.buckets().orElseGet(() -> MinuteBuckets.read(store, keys, now, config.bucketHorizon()));
                 active = OptionalLong.of(b.active());
                 backlog = OptionalLong.of(b.backlog());
+                keysFound = OptionalLong.of(b.members());
                 sample = sampler.fromBuckets(store, b, now);
             }
             default -> {
@@ -100,6 +109,7 @@ public final class NamespaceSurveyor {
                 examined += r.keysExamined();
                 unfinished |= r.unfinished();
                 active = sessionScan.lastCount();
+                keysFound = active;
                 activeAsOf = sessionScan.lastCompletedAt().orElse(now);
                 sample = sampler.fromKeys(store, sessionScan.sample(), now);
                 backlog = estimateBacklog(sample, active);
@@ -117,6 +127,7 @@ public final class NamespaceSurveyor {
             unfinished |= r.unfinished();
             principals = principalScan.lastCount();
         }
+        warnIfNeverFound(keysFound);
         return new NamespaceReport(
                 keys.namespace(),
                 d.layout(),
@@ -125,7 +136,28 @@ public final class NamespaceSurveyor {
                 principals,
                 backlog,
                 Optional.of(new ScanStatus(unfinished, examined)),
-                sample);
+                sample,
+                keysFound);
+    }
+
+    /**
+     * A namespace that holds nothing (typically a typo such as {@code spring:sesion}) would read as "0 users logged
+     * in" for ever; say so once, naming only the namespace. Quiet after keys were once seen: an application with no
+     * one logged in at night is not a misconfiguration.
+     */
+    private void warnIfNeverFound(OptionalLong keysFound) {
+        if (keysFound.isEmpty()) {
+            return;
+        }
+        if (keysFound.getAsLong() > 0) {
+            keysEverSeen = true;
+        } else if (!keysEverSeen && !warnedEmpty) {
+            warnedEmpty = true;
+            log.warn(
+                    "session namespace '{}' has no keys in Redis (no session, no expiry index): check"
+                            + " exporters.session.namespaces against spring.session.redis.namespace",
+                    keys.namespace());
+        }
     }
 
     /**

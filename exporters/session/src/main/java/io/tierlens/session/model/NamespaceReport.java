@@ -12,6 +12,9 @@ import java.util.OptionalLong;
  * @param principals distinct principals in the principal index; empty where the index does not exist
  * @param expiryBacklog sessions past their expiry by more than a minute that Spring Session has not cleaned up
  * @param scan the SCAN of this cycle, for layouts that need one
+ * @param keys entries found under the namespace: members of its expiry index (indexed layouts) or session hashes of
+ *     the last complete SCAN pass (plain); 0 means nothing of this namespace is in Redis (a typo, usually); empty
+ *     until a plain-layout pass completed
  */
 public record NamespaceReport(
         String namespace,
@@ -21,4 +24,5 @@ public record NamespaceReport(
         OptionalLong principals,
         OptionalLong expiryBacklog,
         Optional<ScanStatus> scan,
-        SessionSample sample) {}
+        SessionSample sample,
+        OptionalLong keys) {}

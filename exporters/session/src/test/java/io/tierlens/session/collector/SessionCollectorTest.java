@@ -46,7 +46,8 @@ class SessionCollectorTest {
                 OptionalLong.of(987),
                 OptionalLong.of(3),
                 Optional.of(new ScanStatus(true, 4500)),
-                sample);
+                sample,
+                OptionalLong.of(1237));
         RedisHealth up = RedisHealth.fromInfo(
                 "redis-a:6379",
                 RedisInfo.parse("used_memory:1000\r\nmaxmemory:4000\r\nconnected_clients:7\r\nevicted_keys:2\r\n"
@@ -97,13 +98,15 @@ class SessionCollectorTest {
                 OptionalLong.empty(),
                 OptionalLong.empty(),
                 Optional.of(new ScanStatus(true, 100)),
-                SessionSample.empty(NOW));
+                SessionSample.empty(NOW),
+                OptionalLong.empty());
         String text = render(SessionCollector.collect(new SessionModel(List.of(plainFirstPass), List.of())));
         assertThat(text)
                 .contains("layout=\"plain\"")
                 .contains("tierlens_session_scan_truncated{namespace=\"spring:session\"} 1.0")
                 .doesNotContain("tierlens_session_active")
                 .doesNotContain("tierlens_session_principals")
+                .doesNotContain("tierlens_session_namespace_keys")
                 .doesNotContain("tierlens_session_age_seconds");
     }
 
@@ -121,7 +124,8 @@ class SessionCollectorTest {
                 OptionalLong.empty(),
                 OptionalLong.of(0),
                 Optional.empty(),
-                new SessionSample(NOW, many, 0, 0));
+                new SessionSample(NOW, many, 0, 0),
+                OptionalLong.of(50));
         MetricSnapshots s = SessionCollector.collect(new SessionModel(List.of(ns), List.of()));
         assertThat(s.stream()
                         .filter(m -> m.getMetadata().getName().equals("tierlens_session_max_inactive_interval_seconds"))
