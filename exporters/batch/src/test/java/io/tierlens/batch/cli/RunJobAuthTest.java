@@ -156,6 +156,29 @@ class RunJobAuthTest {
     }
 
     @Test
+    void anUnreachablePushgatewayIsReportedWithoutTheCredentials() throws Exception {
+        int port = PushgatewayProcess.freePort();
+        int code = runJob(
+                "--job",
+                "down",
+                "--pushgateway",
+                "http://" + USER + ":" + encoded(PASSWORD) + "@127.0.0.1:" + port,
+                "--push-timeout",
+                "2s",
+                "--",
+                "sh",
+                "-c",
+                "exit 3");
+
+        assertThat(code).isEqualTo(3);
+        assertThat(output())
+                .contains("could not push to the Pushgateway at http://127.0.0.1:" + port + " ")
+                .doesNotContain(encoded(PASSWORD))
+                .doesNotContain(PASSWORD)
+                .doesNotContain(USER + ":");
+    }
+
+    @Test
     void aBadUrlWithCredentialsIsRefusedWithoutPrintingThem() {
         int code = runJob("--job", "x", "--pushgateway", "ftp://" + USER + ":hunter2@pg:9091", "--", "true");
 
