@@ -17,6 +17,7 @@ import io.tierlens.cost.model.Price;
 import io.tierlens.cost.model.PriceBook;
 import io.tierlens.cost.model.UnitPrices;
 import io.tierlens.kubernetes.client.ClusterWatch;
+import io.tierlens.kubernetes.client.KarpenterAccess;
 import io.tierlens.kubernetes.model.ClusterNode;
 import io.tierlens.kubernetes.model.ClusterState;
 import java.time.Clock;
@@ -64,6 +65,8 @@ public final class CostExporter extends SettingsExporter {
         Inventory inv = inventory.current();
         List<PartialFailure> failures = new ArrayList<>(prices.refresh(instanceTypes(state), inv.databases()));
         failures.addAll(costExplorer.refreshIfDue());
+        // node pricing continues without NodeClaims; what is lost (consolidation savings) is reported, not hidden
+        failures.addAll(KarpenterAccess.problems(state.api()));
         PriceBook book = prices.book();
         savings.track(nodePools(state));
         savings.observe(state.recentDisruptions(), book);

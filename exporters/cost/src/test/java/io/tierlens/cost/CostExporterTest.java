@@ -33,7 +33,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The exporter as the module wires it for production: real SDK clients against a stub, a fixed cluster. */
 class CostExporterTest {
@@ -60,10 +61,10 @@ class CostExporterTest {
         stub.stop();
     }
 
-    private static ClusterState cluster() {
+    private static ClusterState cluster(KarpenterApi api) {
         return new ClusterState(
                 clockStart(),
-                new KarpenterApi(List.of("v1")),
+                api,
                 List.of(),
                 List.of(),
                 List.of(
@@ -91,8 +92,13 @@ class CostExporterTest {
         return java.time.Instant.parse("2026-01-10T12:00:00Z");
     }
 
-    @Test
-    void pricesComeFromUsEast1PricingAndTheClusterRegionsSpotHistory() throws Exception {
+    /**
+     * Also with RBAC that forbids NodePools and NodeClaims: the nodes are still priced, and the missing part is a
+     * partial failure (access_denied), not a silent gap.
+     */
+    @ParameterizedTest(name = "karpenter.sh forbidden: {0}")
+    @ValueSource(booleans = {false, true})
+    void pricesComeFromUsEast1PricingAndTheClusterRegionsSpotHistory(boolean karpenterForbidden) throws Exception {
         stub.stubFor(post("/")
                 .withHeader("X-Amz-Target", equalTo("AWSPriceListService.GetProducts"))
                 .willReturn(aResponse()
@@ -112,7 +118,8 @@ class CostExporterTest {
                                     <timestamp>2026-01-10T11:00:00.000Z</timestamp>
                                     <availabilityZone>ap-northeast-2a</availabilityZone></item></spotPriceHistorySet>
                                 </DescribeSpotPriceHistoryResponse>""")));
-        ClusterState state = cluster();
+        KarpenterApi v1 = new KarpenterApi(List.of("v1"));
+        ClusterState state = cluster(karpenterForbidden ? v1.denied() : v1);
         CostConfig config = new CostConfig(
                 null, null, null, null, null, null, null, null, null, Map.of("total", 3000.0), null, null, null, null);
         ExporterEnvironment env = new ExporterEnvironment(
@@ -127,7 +134,9 @@ class CostExporterTest {
 
         RefreshResult r = exporter.refresh();
 
-        assertThat(r.partialFailures()).isEmpty();
+        assertThat(r.partialFailures())
+                .extracting(RefreshResult.PartialFailure::reason)
+                .containsExactlyElementsOf(karpenterForbidden ? List.of("access_denied") : List.of());
         assertThat(Scraped.value(
                         r.data(),
                         "tierlens_cost_node_hourly_usd",

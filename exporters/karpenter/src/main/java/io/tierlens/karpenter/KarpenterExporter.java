@@ -4,6 +4,7 @@ import io.tierlens.core.exporter.RefreshResult;
 import io.tierlens.core.exporter.SettingsExporter;
 import io.tierlens.karpenter.collector.KarpenterCollector;
 import io.tierlens.kubernetes.client.ClusterWatch;
+import io.tierlens.kubernetes.client.KarpenterAccess;
 import io.tierlens.kubernetes.model.ClusterState;
 
 /**
@@ -24,7 +25,8 @@ public final class KarpenterExporter extends SettingsExporter {
     @Override
     public RefreshResult refresh() throws Exception {
         ClusterState state = watch.snapshot();
-        return RefreshResult.of(KarpenterCollector.collect(state), state.observedAt());
+        return new RefreshResult(
+                KarpenterCollector.collect(state), state.observedAt(), KarpenterAccess.problems(state.api()));
     }
 
     // close(): the watch is shared with the cost exporter and closed by whoever owns the environment.

@@ -3,6 +3,7 @@ package io.tierlens.karpenter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.tierlens.core.exporter.ExporterRunner;
@@ -59,6 +60,60 @@ class KarpenterExporterTest {
                             "reason",
                             "unreachable"))
                     .isGreaterThanOrEqualTo(1);
+        } finally {
+            api.close();
+        }
+    }
+
+    @Test
+    void forbiddenNodePoolsAndNodeClaimsLeaveNodesAndPendingPodsServedAndCountAccessDenied() {
+        MutableClock clock = new MutableClock(Instant.now());
+        PrometheusRegistry registry = new PrometheusRegistry();
+        KarpenterConfig config = new KarpenterConfig(null, null, null, null, null);
+        MockKubernetesApi api = MockKubernetesApi.start(List.of("v1"), 0, List.of("/apis/karpenter.sh/v1/"));
+        try (KubernetesClient client = api.client();
+                InformerClusterWatch watch = new InformerClusterWatch(
+                        api.provider(), clock, Duration.ofSeconds(30), Duration.ofSeconds(30))) {
+            client.nodes().resource(Fixtures.load("node-web.yaml", Node.class)).create();
+            client.pods()
+                    .inNamespace("was")
+                    .resource(Fixtures.load("pod-pending.yaml", Pod.class))
+                    .create();
+            ExporterRunner runner =
+                    new ExporterRunner(new KarpenterExporter(config, watch), new SelfMetrics(registry), clock, 50_000);
+
+            runner.refreshOnce();
+            runner.refreshOnce();
+
+            assertThat(runner.state().up()).isTrue();
+            assertThat(Scraped.value(
+                            runner.servable(),
+                            "tierlens_karpenter_nodes",
+                            "nodepool",
+                            "web",
+                            "instance_type",
+                            "c6i.large"))
+                    .hasValue(1.0);
+            assertThat(Scraped.value(
+                            runner.servable(),
+                            "tierlens_karpenter_pending_pods",
+                            "namespace",
+                            "was",
+                            "reason",
+                            "unschedulable"))
+                    .hasValue(1.0);
+            assertThat(Scraped.value(runner.servable(), "tierlens_karpenter_api_supported", "version", "v1"))
+                    .as("reported as a cluster whose v1 is not read, like v1beta1")
+                    .hasValue(0.0);
+            assertThat(Scraped.counter(
+                            registry,
+                            "tierlens_refresh_errors_total",
+                            "exporter",
+                            "karpenter",
+                            "reason",
+                            "access_denied"))
+                    .as("counted on every refresh while it lasts")
+                    .isEqualTo(2.0);
         } finally {
             api.close();
         }

@@ -1,8 +1,9 @@
 package io.tierlens.batch.cli;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class JobProcess {
     private final Process process;
+    private final Set<ProcessHandle> started = ConcurrentHashMap.newKeySet();
 
     private JobProcess(Process process) {
         this.process = process;
@@ -39,21 +41,50 @@ final class JobProcess {
         return process.waitFor();
     }
 
-    boolean alive() {
-        return process.isAlive();
+    /**
+     * Sends the signal run-job received ({@code TERM}, {@code INT}, {@code HUP}) to the command only: it decides
+     * how to stop what it started. ProcessHandle can send only TERM ({@code destroy}) and KILL, so the others go
+     * through the shell's {@code kill} builtin ({@code sh} is in every image with a JRE; a {@code kill} program is
+     * not: on Debian and Ubuntu it comes with procps). What the command has started by now is remembered for
+     * {@link #killLeftovers()}.
+     *
+     * @return false when the signal could not be sent (no shell); TERM is sent instead then
+     */
+    boolean signal(String name) {
+        started.addAll(process.descendants().toList());
+        if ("TERM".equals(name)) {
+            process.destroy();
+            return true;
+        }
+        try {
+            Process kill = new ProcessBuilder("sh", "-c", "kill -s \"$0\" \"$1\"", name, Long.toString(process.pid()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (kill.waitFor(5, TimeUnit.SECONDS) && kill.exitValue() == 0) {
+                return true;
+            }
+            kill.destroyForcibly();
+        } catch (IOException e) {
+            // no shell in this image: TERM still asks the job to stop
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process.destroy();
+        return false;
+    }
+
+    /** SIGKILL, when the command is still running after the grace period. */
+    void kill() {
+        started.addAll(process.descendants().toList());
+        process.destroyForcibly();
     }
 
     /**
-     * Asks the command to stop (SIGTERM, to the command only: it decides how to stop what it started) and kills it
-     * (SIGKILL) if it is still running after {@code grace}. Processes it started and left behind are killed then,
-     * since nothing would wait for them any more.
+     * Kills what the command had started when it was signalled and left behind: nothing would wait for it any
+     * more, and it may hold the job's output open.
      */
-    void terminate(Duration grace) throws InterruptedException {
-        List<ProcessHandle> started = process.descendants().toList();
-        process.destroy();
-        if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly();
-        }
+    void killLeftovers() {
         started.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 

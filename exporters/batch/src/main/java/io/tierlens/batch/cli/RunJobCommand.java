@@ -1,6 +1,7 @@
 package io.tierlens.batch.cli;
 
 import io.tierlens.core.config.Durations;
+import io.tierlens.pushgateway.client.BasicAuth;
 import io.tierlens.pushgateway.client.HttpPushgatewayApi;
 import io.tierlens.pushgateway.client.PushgatewayApi;
 import io.tierlens.pushgateway.model.GroupingKey;
@@ -11,21 +12,25 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.BiFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import sun.misc.Signal;
 
 /**
  * {@code tierlens run-job --job NAME [--pushgateway URL] [--instance NAME] -- COMMAND...}: runs a batch job, streams
  * its output, pushes {@code tierlens_job_*} to a Pushgateway with add semantics and exits with the job's exit
  * code. Monitoring never changes the job's outcome: a Pushgateway that is down costs one stderr line.
+ *
+ * <p>The pushed exit code and run-job's own are always the same. A run interrupted by TERM, INT or HUP is a failure
+ * whatever the job then returns: both are {@code 128 + signal}, and no success time is pushed.
  */
 @Command(
         name = "run-job",
@@ -33,15 +38,14 @@ import picocli.CommandLine.Parameters;
         description = {
             "Run a batch job and push its outcome (tierlens_job_*) to a Pushgateway.",
             "Exits with the job's exit code; 127 if the command does not exist. A Pushgateway that cannot be"
-                    + " reached is reported on stderr and does not change the exit code."
+                    + " reached is reported on stderr and does not change the exit code.",
+            "SIGTERM, SIGINT and SIGHUP are passed to the job as the same signal; the job is killed if it still runs"
+                    + " after --grace-period. An interrupted run is a failure whatever the job then returns: run-job"
+                    + " pushes and exits with 128 + the signal's number (143 for TERM, 130 for INT, 129 for HUP)."
         })
 public final class RunJobCommand implements Callable<Integer> {
     /** Exit code for a usage error (bad URL, bad duration), as picocli uses for its own usage errors. */
     static final int USAGE = 2;
-
-    private static final Duration TERMINATION_GRACE = Duration.ofSeconds(10);
-    /** How long a terminating JVM waits for the final push (on top of the job's grace period). */
-    private static final Duration PUSH_ALLOWANCE = Duration.ofSeconds(10);
 
     @Option(
             names = {"-h", "--help"},
@@ -66,14 +70,31 @@ public final class RunJobCommand implements Callable<Integer> {
     @Option(
             names = "--pushgateway",
             defaultValue = "${env:TIERLENS_PUSHGATEWAY_URL:-http://localhost:9091}",
-            description = "Pushgateway URL (default: $TIERLENS_PUSHGATEWAY_URL, else http://localhost:9091).")
+            description = "Pushgateway URL (default: $TIERLENS_PUSHGATEWAY_URL, else http://localhost:9091)."
+                    + " Credentials in it (http://user:password@host:9091) are sent as basic auth and never printed.")
     String pushgateway;
+
+    @Option(
+            names = "--pushgateway-auth-file",
+            paramLabel = "FILE",
+            defaultValue = "${env:TIERLENS_PUSHGATEWAY_AUTH_FILE}",
+            description = "File with one line user:password, sent as basic auth (default:"
+                    + " $TIERLENS_PUSHGATEWAY_AUTH_FILE, else none). Keeps the password out of the command line;"
+                    + " mount it from a Secret.")
+    Path pushgatewayAuthFile;
 
     @Option(
             names = "--push-timeout",
             defaultValue = "10s",
             description = "Limit for connecting to and pushing to the Pushgateway (default 10s).")
     String pushTimeout;
+
+    @Option(
+            names = "--grace-period",
+            defaultValue = "10s",
+            description = "How long the job may take to stop after a signal before it is killed (default 10s; with"
+                    + " the push timeout it should fit in the pod's terminationGracePeriodSeconds).")
+    String gracePeriod;
 
     @Parameters(
             arity = "1..*",
@@ -85,7 +106,13 @@ public final class RunJobCommand implements Callable<Integer> {
     private final ProcessBuilder.Redirect jobErr;
     private final OutputStream err;
     private final Clock clock;
-    private final BiFunction<URI, Duration, PushgatewayApi> pushgateways;
+    private final PushgatewayFactory pushgateways;
+
+    /** How run-job reaches a Pushgateway: {@code HttpPushgatewayApi::new} in production and in the tests. */
+    @FunctionalInterface
+    interface PushgatewayFactory {
+        PushgatewayApi create(URI base, Duration timeout, Optional<BasicAuth> auth);
+    }
 
     /** The command as {@code tierlens run-job} runs it: the job writes to our stdout/stderr, real clock and HTTP. */
     public RunJobCommand() {
@@ -107,7 +134,7 @@ public final class RunJobCommand implements Callable<Integer> {
             ProcessBuilder.Redirect jobErr,
             OutputStream err,
             Clock clock,
-            BiFunction<URI, Duration, PushgatewayApi> pushgateways) {
+            PushgatewayFactory pushgateways) {
         this.jobOut = jobOut;
         this.jobErr = jobErr;
         this.err = err;
@@ -121,7 +148,21 @@ public final class RunJobCommand implements Callable<Integer> {
         Optional<URI> url = pushgatewayUrl(pushgateway);
         if (url.isEmpty()) {
             messages.println("tierlens run-job: --pushgateway: expected a URL like http://pushgateway:9091, got \""
-                    + pushgateway + "\"");
+                    + BasicAuth.redact(pushgateway) + "\"");
+            return USAGE;
+        }
+        Optional<BasicAuth> auth;
+        try {
+            auth = PushgatewayCredentials.of(url.get(), Optional.ofNullable(pushgatewayAuthFile));
+        } catch (IllegalArgumentException e) {
+            messages.println("tierlens run-job: " + e.getMessage());
+            return USAGE;
+        }
+        URI printable = BasicAuth.withoutUserInfo(url.get());
+        Optional<Duration> grace = Durations.parse(gracePeriod);
+        if (grace.isEmpty()) {
+            messages.println(
+                    "tierlens run-job: --grace-period: expected a duration like 10s, got \"" + gracePeriod + "\"");
             return USAGE;
         }
         Optional<Duration> timeout = Durations.parse(pushTimeout);
@@ -137,15 +178,22 @@ public final class RunJobCommand implements Callable<Integer> {
             messages.println("tierlens run-job: --job: " + e.getMessage());
             return USAGE;
         }
-        try (TerminationForwarder termination = new TerminationForwarder(TERMINATION_GRACE, PUSH_ALLOWANCE)) {
-            JobRun run = run(messages, termination);
-            push(pushgateways.apply(url.get(), timeout.get()), url.get(), key, run, messages);
+        try (SignalForwarder signals = new SignalForwarder(grace.get(), messages)) {
+            JobRun run = run(messages, signals);
+            push(pushgateways.create(printable, timeout.get(), auth), printable, key, run, messages);
             return run.exitCode();
         }
     }
 
-    private JobRun run(PrintStream messages, TerminationForwarder termination) {
+    private JobRun run(PrintStream messages, SignalForwarder signals) {
         Instant started = clock.instant();
+        Optional<Signal> early = signals.received();
+        if (early.isPresent()) {
+            int code = SignalForwarder.exitCode(early.get());
+            messages.println("tierlens run-job: received SIG" + early.get().getName()
+                    + " before the job started; not starting it; exit code " + code);
+            return new JobRun(started, clock.instant(), code);
+        }
         JobProcess process;
         try {
             process = JobProcess.start(command, jobOut, jobErr);
@@ -157,14 +205,20 @@ public final class RunJobCommand implements Callable<Integer> {
             return new JobRun(started, clock.instant(), code);
         }
         try {
-            if (!termination.attach(process)) {
-                // the signal came while the job was starting: stop it as the hook would have
-                process.terminate(termination.grace());
-            }
+            signals.attach(process);
             int code = process.waitFor();
-            return new JobRun(started, clock.instant(), code);
+            Optional<Signal> signal = signals.detach();
+            if (signal.isEmpty()) {
+                return new JobRun(started, clock.instant(), code);
+            }
+            // a trap that cleans up and exits 0 must not turn an interrupted backup into a success
+            int interrupted = SignalForwarder.exitCode(signal.get());
+            messages.println("tierlens run-job: the job was interrupted by SIG"
+                    + signal.get().getName() + " and exited with " + code
+                    + "; recording the run as failed with exit code " + interrupted);
+            return new JobRun(started, clock.instant(), interrupted);
         } catch (InterruptedException e) {
-            // nothing in run-job interrupts this thread (signals go through the shutdown hook); if something does,
+            // nothing in run-job interrupts this thread (signals go through SignalForwarder); if something does,
             // report it like an interrupted shell job (128 + SIGINT) rather than as a success
             Thread.currentThread().interrupt();
             return new JobRun(started, clock.instant(), 130);

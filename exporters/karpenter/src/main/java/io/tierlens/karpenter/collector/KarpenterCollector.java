@@ -54,10 +54,10 @@ public final class KarpenterCollector {
     static void api(KarpenterApi api, SnapshotAssembler out) {
         FamilyBuilder f = out.gauge(
                 "tierlens_karpenter_api_supported",
-                "1 if tierlens reads this karpenter.sh API version (v1), 0 if the cluster lacks v1 or serves only"
-                        + " a version tierlens does not read (v1beta1 and older).",
+                "1 if tierlens reads this karpenter.sh API version (v1), 0 if the cluster lacks v1, serves only"
+                        + " a version tierlens does not read (v1beta1 and older), or RBAC forbids reading v1.",
                 "version");
-        f.add(api.v1() ? 1 : 0, KarpenterApi.READ_VERSION);
+        f.add(api.readable() ? 1 : 0, KarpenterApi.READ_VERSION);
         for (String v : api.served()) {
             if (!v.equals(KarpenterApi.READ_VERSION) && !api.v1()) {
                 f.add(0, v);

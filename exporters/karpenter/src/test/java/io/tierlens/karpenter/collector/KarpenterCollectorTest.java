@@ -177,6 +177,23 @@ class KarpenterCollectorTest {
     }
 
     @Test
+    void aV1ClusterThatRbacForbidsIsReportedAsUnsupported() {
+        ClusterState denied = new ClusterState(
+                NOW,
+                new KarpenterApi(List.of("v1")).denied(),
+                List.of(),
+                List.of(),
+                List.of(),
+                Map.of(),
+                List.of(),
+                Map.of(),
+                List.of());
+        MetricSnapshots m = KarpenterCollector.collect(denied);
+        assertThat(Scraped.value(m, "tierlens_karpenter_api_supported", "version", "v1"))
+                .hasValue(0.0);
+    }
+
+    @Test
     void theExpositionIsValidAndUsesTheContractNames() {
         MetricSnapshots m = KarpenterCollector.collect(state());
         String text = TextExposition.render(m);

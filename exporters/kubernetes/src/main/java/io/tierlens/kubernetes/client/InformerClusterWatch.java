@@ -22,7 +22,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,26 +72,30 @@ public final class InformerClusterWatch implements ClusterWatch {
             SharedIndexInformer<Node> nodes,
             SharedIndexInformer<Pod> pods,
             SlimPodStore podStore,
-            SharedIndexInformer<GenericKubernetesResource> nodePools,
-            SharedIndexInformer<GenericKubernetesResource> nodeClaims) {
+            Optional<KarpenterInformers> karpenter) {
 
         Map<String, SharedIndexInformer<?>> all() {
             Map<String, SharedIndexInformer<?>> m = new java.util.LinkedHashMap<>();
             m.put("nodes", nodes);
             m.put("pods", pods);
-            if (nodePools != null) {
-                m.put("nodepools", nodePools);
-                m.put("nodeclaims", nodeClaims);
-            }
+            karpenter.ifPresent(k -> {
+                m.put("nodepools", k.nodePools());
+                m.put("nodeclaims", k.nodeClaims());
+            });
             return m;
         }
     }
+
+    /** The NodePool and NodeClaim informers: both or neither. */
+    private record KarpenterInformers(
+            SharedIndexInformer<GenericKubernetesResource> nodePools,
+            SharedIndexInformer<GenericKubernetesResource> nodeClaims) {}
 
     @Override
     public synchronized ClusterState snapshot() throws ExporterException {
         Instant now = clock.instant();
         if (watches != null
-                && !watches.api().v1()
+                && !watches.api().readable()
                 && !now.isBefore(watches.detectedAt().plus(API_RECHECK))) {
             recheckApi();
         }
@@ -100,12 +106,8 @@ public final class InformerClusterWatch implements ClusterWatch {
         return ClusterStateBuilder.build(
                 now,
                 watches.api(),
-                watches.nodePools() == null
-                        ? List.of()
-                        : watches.nodePools().getStore().list(),
-                watches.nodeClaims() == null
-                        ? List.of()
-                        : watches.nodeClaims().getStore().list(),
+                watches.karpenter().map(k -> k.nodePools().getStore().list()).orElse(List.of()),
+                watches.karpenter().map(k -> k.nodeClaims().getStore().list()).orElse(List.of()),
                 watches.nodes().getStore().list(),
                 watches.podStore().summaries(),
                 disruptions);
@@ -116,7 +118,6 @@ public final class InformerClusterWatch implements ClusterWatch {
         List<SharedIndexInformer<?>> started = new ArrayList<>();
         try {
             KarpenterApi api = KarpenterApiDetector.detect(client);
-            logApi(api);
             SharedIndexInformer<Node> nodes = client.nodes().runnableInformer(0);
             SlimPodStore podStore = new SlimPodStore();
             SharedIndexInformer<Pod> pods = client.pods()
@@ -126,29 +127,26 @@ public final class InformerClusterWatch implements ClusterWatch {
                     .runnableInformer(0)
                     .removeNamespaceIndex()
                     .itemStore(podStore);
-            SharedIndexInformer<GenericKubernetesResource> nodePools = null;
-            SharedIndexInformer<GenericKubernetesResource> nodeClaims = null;
+            started.add(nodes);
+            started.add(pods);
+            sync(nodes, pods);
+            Optional<KarpenterInformers> karpenter = Optional.empty();
             if (api.v1()) {
-                nodePools = client.genericKubernetesResources(NODEPOOLS).runnableInformer(0);
-                nodeClaims = client.genericKubernetesResources(NODECLAIMS).runnableInformer(0);
-                nodeClaims.addEventHandler(new ClaimEvents(nodeClaims));
+                karpenter = startKarpenter(client);
+                if (karpenter.isEmpty()) {
+                    api = api.denied();
+                }
             }
-            Watches w = new Watches(client, api, clock.instant(), nodes, pods, podStore, nodePools, nodeClaims);
-            List<CompletableFuture<Void>> syncs = new ArrayList<>();
-            for (SharedIndexInformer<?> informer : w.all().values()) {
-                started.add(informer);
-                syncs.add(informer.start().toCompletableFuture());
-            }
-            CompletableFuture.allOf(syncs.toArray(CompletableFuture[]::new))
-                    .get(syncTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            logApi(api);
+            Watches w = new Watches(client, api, clock.instant(), nodes, pods, podStore, karpenter);
             disruptions.arm();
             log.info(
                     "kubernetes watches synced ({}): {} nodes, {} pods, {} nodepools, {} nodeclaims",
                     provider.describe(),
                     nodes.getStore().list().size(),
                     podStore.size(),
-                    nodePools == null ? 0 : nodePools.getStore().list().size(),
-                    nodeClaims == null ? 0 : nodeClaims.getStore().list().size());
+                    karpenter.map(k -> k.nodePools().getStore().list().size()).orElse(0),
+                    karpenter.map(k -> k.nodeClaims().getStore().list().size()).orElse(0));
             return w;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -160,28 +158,71 @@ public final class InformerClusterWatch implements ClusterWatch {
         }
     }
 
-    /** Rebuilds the watches once discovery shows {@code karpenter.sh/v1} (after an upgrade). */
+    /**
+     * Starts and syncs the NodePool and NodeClaim informers. Empty when the API server answers 403: a
+     * ServiceAccount whose RBAC lacks {@code karpenter.sh} still gets node and pending-pod data, as an old
+     * Karpenter does, instead of losing everything to an optional part.
+     */
+    private Optional<KarpenterInformers> startKarpenter(KubernetesClient client) throws Exception {
+        SharedIndexInformer<GenericKubernetesResource> nodePools =
+                client.genericKubernetesResources(NODEPOOLS).runnableInformer(0);
+        SharedIndexInformer<GenericKubernetesResource> nodeClaims =
+                client.genericKubernetesResources(NODECLAIMS).runnableInformer(0);
+        nodeClaims.addEventHandler(new ClaimEvents(nodeClaims));
+        try {
+            sync(nodePools, nodeClaims);
+            return Optional.of(new KarpenterInformers(nodePools, nodeClaims));
+        } catch (ExecutionException e) {
+            nodePools.stop();
+            nodeClaims.stop();
+            if (FailureReason.ACCESS_DENIED.equals(KubernetesFailures.reason(KubernetesFailures.unwrap(e)))) {
+                return Optional.empty();
+            }
+            throw e;
+        } catch (Exception e) {
+            nodePools.stop();
+            nodeClaims.stop();
+            throw e;
+        }
+    }
+
+    /** Starts the informers and waits for their initial lists, all within the sync timeout. */
+    private void sync(SharedIndexInformer<?>... informers) throws Exception {
+        List<CompletableFuture<Void>> syncs = new ArrayList<>();
+        for (SharedIndexInformer<?> informer : informers) {
+            syncs.add(informer.start().toCompletableFuture());
+        }
+        CompletableFuture.allOf(syncs.toArray(CompletableFuture[]::new))
+                .get(syncTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Asks discovery again while NodePools and NodeClaims are not read: after a Karpenter upgrade adds v1, or an
+     * RBAC change allows it, their watches start beside the running node and pod watches.
+     */
     private void recheckApi() throws ExporterException {
         KarpenterApi now;
+        Optional<KarpenterInformers> karpenter = Optional.empty();
         try {
             now = KarpenterApiDetector.detect(watches.client());
-        } catch (RuntimeException e) {
-            throw KubernetesFailures.of("asking the API server for karpenter.sh versions", e);
+            if (now.v1()) {
+                karpenter = startKarpenter(watches.client());
+                if (karpenter.isEmpty()) {
+                    now = now.denied();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExporterException(FailureReason.INTERNAL, "interrupted while starting the karpenter watches", e);
+        } catch (Exception e) {
+            throw KubernetesFailures.of("asking the API server for karpenter.sh/v1", e);
         }
-        if (now.v1()) {
-            log.info("karpenter.sh/v1 is now served; starting the NodePool and NodeClaim watches");
-            closeWatches();
-        } else {
-            watches = new Watches(
-                    watches.client(),
-                    now,
-                    clock.instant(),
-                    watches.nodes(),
-                    watches.pods(),
-                    watches.podStore(),
-                    null,
-                    null);
+        logApi(now);
+        if (karpenter.isPresent()) {
+            log.info("karpenter.sh/v1 can now be read; the NodePool and NodeClaim watches are running");
         }
+        watches = new Watches(
+                watches.client(), now, clock.instant(), watches.nodes(), watches.pods(), watches.podStore(), karpenter);
     }
 
     /**
@@ -217,8 +258,12 @@ public final class InformerClusterWatch implements ClusterWatch {
             return;
         }
         lastLoggedApi = api;
-        if (api.v1()) {
+        if (api.readable()) {
             log.info("karpenter.sh API versions served: {}; reading v1", api.served());
+        } else if (api.accessDenied()) {
+            log.warn("karpenter.sh/v1 is served but listing NodePools/NodeClaims is forbidden (HTTP 403): NodePool and"
+                    + " NodeClaim metrics are off, node and pending-pod metrics continue"
+                    + " (tierlens_karpenter_api_supported says so; the RBAC is in docs/exporters/karpenter.md)");
         } else if (api.installed()) {
             log.warn(
                     "karpenter.sh API versions served: {}, but tierlens reads karpenter.sh/v1 (Karpenter 1.0+);"

@@ -48,7 +48,7 @@ final class KubernetesFailures {
         return FailureReason.of(e);
     }
 
-    private static Throwable unwrap(Throwable t) {
+    static Throwable unwrap(Throwable t) {
         Throwable e = t;
         while ((e instanceof ExecutionException || e instanceof CompletionException) && e.getCause() != null) {
             e = e.getCause();

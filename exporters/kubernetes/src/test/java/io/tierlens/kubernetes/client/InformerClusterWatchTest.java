@@ -159,6 +159,48 @@ class InformerClusterWatchTest {
     }
 
     @Test
+    void forbiddenKarpenterResourcesDegradeToNodesAndPodsLikeAnOldKarpenter() throws Exception {
+        try (LogCapture logs = LogCapture.of(InformerClusterWatch.class)) {
+            // RBAC without karpenter.sh: discovery still shows v1, but listing NodePools and NodeClaims is 403
+            api = MockKubernetesApi.start(List.of("v1"), 0, List.of("/apis/karpenter.sh/v1/"));
+            client = api.client();
+            watch = new InformerClusterWatch(api.provider(), clock, Duration.ofSeconds(30), GRACE);
+            client.nodes().resource(Fixtures.load("node-web.yaml", Node.class)).create();
+            client.pods()
+                    .inNamespace("was")
+                    .resource(Fixtures.load("pod-pending.yaml", Pod.class))
+                    .create();
+
+            ClusterState s = watch.snapshot();
+
+            assertThat(s.nodes()).extracting(ClusterNode::nodePool).containsExactly("web");
+            assertThat(s.pendingPods())
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.namespace()).isEqualTo("was"));
+            assertThat(s.nodePools()).isEmpty();
+            assertThat(s.nodeClaims()).isEmpty();
+            assertThat(s.api().v1()).isTrue();
+            assertThat(s.api().accessDenied()).isTrue();
+            assertThat(s.api().readable()).isFalse();
+            ClusterState again = watch.snapshot();
+            assertThat(again.nodes()).hasSize(1);
+            assertThat(logs.warnings())
+                    .as("one warning, not one per refresh")
+                    .singleElement()
+                    .satisfies(w -> assertThat(w).contains("forbidden", "node and pending-pod metrics continue"));
+
+            // RBAC is fixed later: the next discovery recheck starts the NodePool and NodeClaim watches
+            api.allow();
+            nodePools().resource(Fixtures.generic("nodepool-web.yaml")).create();
+            clock.advance(InformerClusterWatch.API_RECHECK);
+            ClusterState allowed = watch.snapshot();
+            assertThat(allowed.api().readable()).isTrue();
+            assertThat(allowed.nodePools()).extracting(NodePool::name).containsExactly("web");
+            assertThat(allowed.nodes()).hasSize(1);
+        }
+    }
+
+    @Test
     void withoutKarpenterOnlyNodesAndPodsAreWatched() throws Exception {
         startCluster(List.of());
         client.nodes().resource(Fixtures.load("node-managed.yaml", Node.class)).create();

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@link PushgatewayApi} over HTTP. Pushing is client_java's {@link PushGateway} (grouping-key encoding, the
@@ -34,21 +35,33 @@ public final class HttpPushgatewayApi implements PushgatewayApi {
 
     private final URI base;
     private final Duration timeout;
+    private final Optional<BasicAuth> auth;
     private final HttpClient http;
 
     /**
-     * @param base the Pushgateway's address, e.g. {@code http://pushgateway:9091} (a path prefix is kept)
+     * @param base the Pushgateway's address, e.g. {@code http://pushgateway:9091} (a path prefix is kept);
+     *     credentials in it ({@code http://user:pass@pushgateway:9091}) are sent as basic auth
      * @param timeout limit for connecting and for the whole request
      */
     public HttpPushgatewayApi(URI base, Duration timeout) {
-        this.base = stripSlash(base);
+        this(base, timeout, BasicAuth.fromUserInfo(base));
+    }
+
+    /**
+     * @param base the Pushgateway's address; any userinfo in it is dropped (never sent in the URL, never printed)
+     * @param auth basic-auth credentials sent with every request
+     */
+    public HttpPushgatewayApi(URI base, Duration timeout, Optional<BasicAuth> auth) {
+        this.base = stripSlash(BasicAuth.withoutUserInfo(base));
         this.timeout = timeout;
+        this.auth = auth;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(timeout)
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
     }
 
+    /** The address without credentials: safe to print. */
     public URI base() {
         return base;
     }
@@ -66,6 +79,7 @@ public final class HttpPushgatewayApi implements PushgatewayApi {
                 .connectionTimeout(timeout)
                 .readTimeout(timeout);
         key.instance().ifPresent(i -> pg.groupingKey("instance", i));
+        auth.ifPresent(a -> pg.basicAuth(a.user(), a.password()));
         pg.build().pushAdd((MultiCollector) () -> metrics);
     }
 
@@ -81,11 +95,12 @@ public final class HttpPushgatewayApi implements PushgatewayApi {
 
     @Override
     public List<PushedGroup> groups() throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/metrics"))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + "/api/v1/metrics"))
                 .timeout(timeout)
                 .header("Accept", "application/json")
-                .GET()
-                .build();
+                .GET();
+        auth.ifPresent(a -> builder.header("Authorization", a.header()));
+        HttpRequest request = builder.build();
         HttpResponse<String> response = send(request);
         if (response.statusCode() != 200) {
             throw new IOException("Pushgateway answered HTTP " + response.statusCode() + " to /api/v1/metrics");

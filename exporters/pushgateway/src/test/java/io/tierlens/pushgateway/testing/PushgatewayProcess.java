@@ -24,12 +24,14 @@ public final class PushgatewayProcess implements AutoCloseable {
     private final Path dir;
     private final Path log;
     private final URI url;
+    private final Optional<String> authorization;
 
-    private PushgatewayProcess(Process process, Path dir, Path log, URI url) {
+    private PushgatewayProcess(Process process, Path dir, Path log, URI url, Optional<String> authorization) {
         this.process = process;
         this.dir = dir;
         this.log = log;
         this.url = url;
+        this.authorization = authorization;
     }
 
     public static PushgatewayProcess start() throws IOException, InterruptedException {
@@ -41,6 +43,22 @@ public final class PushgatewayProcess implements AutoCloseable {
      * includes it.
      */
     public static PushgatewayProcess start(String routePrefix) throws IOException, InterruptedException {
+        return start(routePrefix, Optional.empty());
+    }
+
+    /**
+     * Behind the Pushgateway's own basic auth ({@code --web.config.file} with {@code basic_auth_users}): every
+     * request without these credentials is answered 401.
+     *
+     * @param bcryptHash the password's bcrypt hash, as the web config file holds it
+     */
+    public static PushgatewayProcess startWithBasicAuth(String user, String password, String bcryptHash)
+            throws IOException, InterruptedException {
+        return start("", Optional.of(new String[] {user, password, bcryptHash}));
+    }
+
+    private static PushgatewayProcess start(String routePrefix, Optional<String[]> basicAuth)
+            throws IOException, InterruptedException {
         String binary = binary().orElseThrow(
                         () -> new AssertionError("the Pushgateway binary was not found on PATH (looked for"
                                 + " prometheus-pushgateway and pushgateway, and $PUSHGATEWAY_BIN). Install it with: apt-get"
@@ -58,11 +76,21 @@ public final class PushgatewayProcess implements AutoCloseable {
         if (!routePrefix.isEmpty()) {
             command.add("--web.route-prefix=" + routePrefix);
         }
+        Optional<String> authorization = Optional.empty();
+        if (basicAuth.isPresent()) {
+            String[] a = basicAuth.get();
+            Path webConfig = dir.resolve("web-config.yml");
+            Files.writeString(webConfig, "basic_auth_users:\n  " + a[0] + ": '" + a[2] + "'\n");
+            command.add("--web.config.file=" + webConfig);
+            authorization = Optional.of("Basic "
+                    + java.util.Base64.getEncoder()
+                            .encodeToString((a[0] + ":" + a[1]).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
         Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        PushgatewayProcess pg = new PushgatewayProcess(p, dir, log, url);
+        PushgatewayProcess pg = new PushgatewayProcess(p, dir, log, url, authorization);
         pg.awaitReady();
         return pg;
     }
@@ -88,11 +116,10 @@ public final class PushgatewayProcess implements AutoCloseable {
                 throw new AssertionError("the Pushgateway exited at start:\n" + log());
             }
             try {
-                HttpResponse<Void> r = http.send(
-                        HttpRequest.newBuilder(URI.create(url + "/-/ready"))
-                                .timeout(Duration.ofSeconds(1))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
+                HttpRequest.Builder ready =
+                        HttpRequest.newBuilder(URI.create(url + "/-/ready")).timeout(Duration.ofSeconds(1));
+                authorization.ifPresent(a -> ready.header("Authorization", a));
+                HttpResponse<Void> r = http.send(ready.build(), HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     return;
                 }
