@@ -27,8 +27,8 @@ class DeploymentTest {
     static final List<String> JVM_FLAGS = List.of(
             "-XX:+UseSerialGC",
             "-Xms32m",
-            "-Xmx96m",
-            "-XX:MaxMetaspaceSize=64m",
+            "-XX:MaxRAMPercentage=40",
+            "-XX:MaxMetaspaceSize=96m",
             "-XX:ReservedCodeCacheSize=32m",
             "-XX:TieredStopAtLevel=1",
             "-Xss512k",

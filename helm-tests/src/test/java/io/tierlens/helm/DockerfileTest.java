@@ -53,11 +53,28 @@ class DockerfileTest {
     }
 
     @Test
-    void itIsOneStageOnAJava17Runtime() {
+    void itIsOneStageOnAJava17RuntimePinnedByDigest() {
         assertThat(dockerfile.all("FROM"))
                 .singleElement()
                 .satisfies(from -> assertThat(from.arguments())
-                        .matches("(eclipse-temurin:17-jre\\S*|gcr\\.io/distroless/java17\\S*)"));
+                        .matches("(eclipse-temurin:17-jre|gcr\\.io/distroless/java17)\\S*@sha256:\\S+"));
+    }
+
+    @Test
+    void itCarriesTheOciLabelsFromBuildArguments() {
+        String labels = String.join(
+                " ",
+                dockerfile.all("LABEL").stream()
+                        .map(DockerfileInstructions.Instruction::arguments)
+                        .toList());
+        for (String key : List.of("title", "description", "source", "licenses", "version", "revision")) {
+            assertThat(labels).contains("org.opencontainers.image." + key + "=");
+        }
+        List<String> args = dockerfile.all("ARG").stream()
+                .map(a -> a.arguments().split("=")[0])
+                .toList();
+        assertThat(args).contains("VERSION", "REVISION", "SOURCE", "LICENSES");
+        assertThat(labels).contains("${VERSION}", "${REVISION}", "${SOURCE}", "${LICENSES}");
     }
 
     @Test
@@ -76,7 +93,7 @@ class DockerfileTest {
         assumeTrue(Files.exists(jar), jar + " is built by `./mvnw package` (mvn verify builds it before this module)");
         try (JarFile jf = new JarFile(jar.toFile())) {
             assertThat(jf.getManifest().getMainAttributes().getValue("Main-Class"))
-                    .isEqualTo("io.tierlens.app.TierlensCli");
+                    .isEqualTo("io.tierlens.app.launch.Launcher");
         }
     }
 

@@ -1,6 +1,8 @@
 package io.tierlens.demo.cli;
 
 import io.tierlens.app.TierlensCli;
+import io.tierlens.app.launch.JvmDefaults;
+import io.tierlens.app.launch.Launcher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,7 +21,21 @@ public final class TierlensDemoCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    public static void main(String[] args) {
+    /**
+     * The jar's Main-Class: like the production jar, {@code java -jar tierlens-demo.jar demo} with no JVM flags runs
+     * the demo in a child JVM with the exporter's flags (serial GC, capped heap) instead of the JVM's defaults for a
+     * big host, which took gigabytes at {@code --scale 200}.
+     */
+    public static void main(String[] args) throws Exception {
+        Launcher.relaunchOrRun(
+                TierlensDemoCli.class.getName(),
+                args,
+                TierlensDemoCli::runInProcess,
+                // the demo also holds the simulated AWS side and the mock Kubernetes API
+                JvmDefaults.exporter().withHeapCap(128L << 20));
+    }
+
+    static void runInProcess(String[] args) {
         // demo returns only after shutdown; a usage error exits with its code
         System.exit(commandLine().execute(args));
     }

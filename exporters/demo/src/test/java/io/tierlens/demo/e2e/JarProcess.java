@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The packaged {@code tierlens-demo.jar} started as a real process on a free port, as a user would run it. */
+/** A packaged jar (the demo's or the production one) started as a real process on a free port, as a user would. */
 final class JarProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
@@ -26,8 +26,20 @@ final class JarProcess implements AutoCloseable {
         this.port = port;
     }
 
+    /** The demo jar, {@code exporters/demo/target/tierlens-demo.jar}. */
     static JarProcess start(List<String> jvmFlags, String... args) throws IOException {
-        String jar = System.getProperty("tierlens.demo.jar", "target/tierlens-demo.jar");
+        return start(System.getProperty("tierlens.demo.jar", "target/tierlens-demo.jar"), jvmFlags, args);
+    }
+
+    /**
+     * The production jar, {@code exporters/app/target/tierlens.jar}: the reactor builds the app before this module, so
+     * it exists when the ITs run.
+     */
+    static JarProcess startProduction(List<String> jvmFlags, String... args) throws IOException {
+        return start(System.getProperty("tierlens.jar", "../app/target/tierlens.jar"), jvmFlags, args);
+    }
+
+    private static JarProcess start(String jar, List<String> jvmFlags, String... args) throws IOException {
         if (!Files.exists(Path.of(jar))) {
             throw new IllegalStateException(jar + " does not exist; run `./mvnw verify` (the IT runs after package)");
         }
