@@ -59,7 +59,12 @@ public final class RunCommand implements Callable<Integer> {
         };
         try {
             TierlensProcess process = TierlensProcess.start(
-                    modules, new LiveEnvironmentFactory(Clock.systemUTC()), source, Clock.systemUTC(), port, webConfigFile);
+                    modules,
+                    new LiveEnvironmentFactory(Clock.systemUTC()),
+                    source,
+                    Clock.systemUTC(),
+                    port,
+                    webConfigFile);
             return Serve.untilShutdown(process);
         } catch (ConfigException e) {
             return Configs.report(e, spec.commandLine().getErr());

@@ -57,6 +57,8 @@ public final class TierlensProcess implements AutoCloseable {
         this.environments = environments;
         this.source = source;
         this.clock = clock;
+        // Before any simulator or client starts a JDK HTTP server, which would fix the limits at their defaults.
+        TierlensHttpServer.applyLimits(config.core().server());
         PrometheusRegistry registry = new PrometheusRegistry();
         JvmMetrics.builder().register(registry);
         this.self = new SelfMetrics(registry);

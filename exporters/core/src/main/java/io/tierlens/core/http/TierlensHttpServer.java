@@ -56,6 +56,15 @@ public final class TierlensHttpServer implements AutoCloseable {
         return new Builder();
     }
 
+    /**
+     * Fixes the JDK server's slow-client limits for this JVM. They are read once, when the JVM's first JDK HTTP
+     * server of any kind starts (the demo's simulated Kubernetes API is one), so a process calls this before it
+     * starts anything else; {@link Builder#start()} calls it too, for processes with no other server.
+     */
+    public static void applyLimits(ServerConfig c) {
+        JdkServerLimits.apply(c.maxConnections(), c.readTimeout(), c.writeTimeout());
+    }
+
     public int port() {
         return server.getAddress().getPort();
     }
