@@ -212,7 +212,7 @@ public final class TierlensHttpServer implements AutoCloseable {
         }
 
         private Map<String, Router.Route> routes() {
-            MetricsEndpoint metrics = new MetricsEndpoint(registry, exporterData, threads);
+            MetricsEndpoint metrics = new MetricsEndpoint(registry, exporterData, threads, clock);
             MetricsHandler self = new MetricsHandler(registry);
             Map<String, Router.Route> routes = new LinkedHashMap<>();
             routes.put("/metrics", new Router.Route(READ, true, metrics::handle));

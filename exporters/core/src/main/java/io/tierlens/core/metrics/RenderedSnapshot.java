@@ -17,9 +17,9 @@ import java.util.zip.GZIPOutputStream;
  * 10,000+ series costs tens of milliseconds of CPU; doing it once instead of in every scrape keeps {@code /metrics}
  * at the cost of writing shared bytes, however often and by however many scrapers it is read.
  *
- * <p>The text format is rendered eagerly (on the refresh thread); OpenMetrics and the gzip members are rendered
- * by the first scrape that asks for them and kept until the next refresh replaces this object. Each gzip rendering
- * is one complete gzip member: the endpoint concatenates members, which RFC 1952 allows and every gzip reader
+ * <p>Both formats (Prometheus text and OpenMetrics), each plain and gzip-compressed, are rendered when the snapshot
+ * is published, on the refresh thread: Prometheus asks for OpenMetrics and gzip by default, and rendering them in a
+ * scrape made 50 concurrent scrapers queue behind the first one. Each gzip rendering is one complete gzip member: the endpoint concatenates members, which RFC 1952 allows and every gzip reader
  * (Go's included) decodes as one stream.
  */
 public final class RenderedSnapshot {
@@ -39,18 +39,21 @@ public final class RenderedSnapshot {
 
     private final MetricSnapshots snapshots;
     private final byte[] text;
-    // Filled on first use; a race renders the same bytes twice at worst, never different bytes.
-    private volatile byte[] textGzip;
-    private volatile byte[] openMetrics;
-    private volatile byte[] openMetricsGzip;
+    private final byte[] textGzip;
+    private final byte[] openMetrics;
+    private final byte[] openMetricsGzip;
 
-    private RenderedSnapshot(MetricSnapshots snapshots, byte[] text) {
+    private RenderedSnapshot(MetricSnapshots snapshots) {
         this.snapshots = snapshots;
-        this.text = text;
+        this.text = text(snapshots);
+        this.textGzip = gzip(text);
+        this.openMetrics = openMetricsWithoutEof(snapshots);
+        this.openMetricsGzip = gzip(openMetrics);
     }
 
+    /** Renders every format and encoding now, on the caller's (refresh) thread. */
     public static RenderedSnapshot render(MetricSnapshots snapshots) {
-        return new RenderedSnapshot(snapshots, text(snapshots));
+        return new RenderedSnapshot(snapshots);
     }
 
     public MetricSnapshots snapshots() {
@@ -68,30 +71,9 @@ public final class RenderedSnapshot {
      */
     public byte[] body(Format format, boolean gzip) {
         if (format == Format.TEXT) {
-            if (!gzip) {
-                return text;
-            }
-            byte[] g = textGzip;
-            if (g == null) {
-                g = gzip(text);
-                textGzip = g;
-            }
-            return g;
+            return gzip ? textGzip : text;
         }
-        byte[] om = openMetrics;
-        if (om == null) {
-            om = openMetricsWithoutEof(snapshots);
-            openMetrics = om;
-        }
-        if (!gzip) {
-            return om;
-        }
-        byte[] g = openMetricsGzip;
-        if (g == null) {
-            g = gzip(om);
-            openMetricsGzip = g;
-        }
-        return g;
+        return gzip ? openMetricsGzip : openMetrics;
     }
 
     /** Prometheus text format 0.0.4, the format of {@link #CONTENT_TYPE}. */
