@@ -10,10 +10,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DEMO_JAR=${DEMO_JAR:-exporters/demo/target/tierlens-demo.jar}
-PORT=${PORT:-19479}
+PORT=${PORT:-29743}
 SLOW=${SLOW:-200}
 JVM_FLAGS=${JVM_FLAGS:-"-XX:+UseSerialGC -Xms32m -Xmx96m -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m -XX:TieredStopAtLevel=1 -Xss512k -XX:+ExitOnOutOfMemoryError"}
 URL="http://127.0.0.1:$PORT"
+if curl -s -o /dev/null "$URL/"; then echo "port $PORT is in use; set PORT"; exit 1; fi
 
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 [ -f "$DEMO_JAR" ] || { echo "build $DEMO_JAR first"; exit 1; }

@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  */
 final class MetricsEndpoint {
     private static final Duration SLOT_WAIT = Duration.ofSeconds(10);
-    private static final int WRITE_CHUNK = 64 * 1024;
+    private static final int WRITE_CHUNK = 16 * 1024;
     // The live part (JVM and self-metrics) is shared by the scrapes of the same second: collecting JVM thread
     // states and rendering them per scrape was most of a scrape's CPU under 50 concurrent scrapers.
     private static final long LIVE_REUSE_MILLIS = 1000;
