@@ -3,15 +3,28 @@ package io.tierlens.helm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.openshift.api.model.monitoring.v1.Endpoint;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The web configuration file (TLS, basic auth) from a Secret, and a ServiceMonitor that can scrape through it. */
 class WebConfigTest {
     private final Chart chart = Chart.repository();
+
+    @Test
+    void theHelmTestPodCallsReadyOverHttps(@TempDir Path temp) {
+        Chart withHooks = new Chart(ChartFixtures.stageWithHooksAsManifests(temp));
+        Manifests m = withHooks.template(List.of(DeploymentTest.scenario("web-config-tls-basic-auth-values.yaml")));
+
+        assertThat(m.only(Pod.class).getSpec().getContainers().get(0).getArgs())
+                .contains("--insecure")
+                .contains("https://shop-tierlens:9469/-/ready");
+    }
 
     @Test
     void byDefaultThePortIsPlainHttpWithoutAWebConfig() {
