@@ -89,6 +89,15 @@ class CliTest {
     }
 
     @Test
+    void checkConfigAlsoChecksTheWebConfigFile() throws Exception {
+        Path web = Files.writeString(dir.resolve("web.yml"), "tls_server_config:\n  cert_file: a.crt\n");
+        Path f = file("regions: [eu-west-1]\nserver:\n  web_config_file: " + web + "\n");
+
+        assertThat(run("check-config", f.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains(web + ": tls_server_config.key_file: missing");
+    }
+
+    @Test
     void checkConfigOnAMissingFileExitsTwo() {
         assertThat(run("check-config", dir.resolve("nope.yaml").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("nope.yaml: file not found");
