@@ -209,3 +209,16 @@ capabilities:
 seccompProfile:
   type: RuntimeDefault
 {{- end }}
+
+{{/*
+A probe from values, switched to HTTPS when the web configuration serves TLS (the kubelet does not verify the
+certificate). Health endpoints need no basic auth, so probes carry no credentials.
+*/}}
+{{- define "tierlens.probe" -}}
+{{- $root := index . 0 -}}
+{{- $probe := deepCopy (index . 1) -}}
+{{- if and $root.Values.webConfig.tls $probe.httpGet -}}
+{{- $_ := set $probe.httpGet "scheme" "HTTPS" -}}
+{{- end -}}
+{{- toYaml $probe -}}
+{{- end -}}

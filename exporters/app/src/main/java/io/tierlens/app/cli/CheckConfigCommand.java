@@ -30,6 +30,11 @@ public final class CheckConfigCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try {
             LoadedConfig config = Configs.load(Modules.all(), file);
+            String web = config.core().server().webConfigFile();
+            if (web != null) {
+                // The web configuration file fails `run` just as the main file does, so it is checked here too.
+                io.tierlens.core.web.WebConfigFile.load(java.nio.file.Path.of(web));
+            }
             summarize(config, out);
             return 0;
         } catch (ConfigException e) {

@@ -31,6 +31,12 @@ public final class RunCommand implements Callable<Integer> {
             description = "Port for /metrics (overrides server.port).")
     Integer port;
 
+    @Option(
+            names = "--web-config-file",
+            description = "Web configuration file in Prometheus exporter-toolkit format: TLS, basic auth, headers"
+                    + " (overrides server.web_config_file). See docs/security.md.")
+    Path webConfigFile;
+
     @Mixin
     LoggingOptions logging;
 
@@ -63,7 +69,12 @@ public final class RunCommand implements Callable<Integer> {
         };
         try {
             TierlensProcess process = TierlensProcess.start(
-                    modules, new LiveEnvironmentFactory(Clock.systemUTC()), source, Clock.systemUTC(), port);
+                    modules,
+                    new LiveEnvironmentFactory(Clock.systemUTC()),
+                    source,
+                    Clock.systemUTC(),
+                    port,
+                    webConfigFile);
             return Serve.untilShutdown(process);
         } catch (ConfigException e) {
             return Configs.report(e, spec.commandLine().getErr());

@@ -14,6 +14,6 @@ final class LandingPage {
         return "<!doctype html><html><head><title>tierlens</title></head><body><h1>tierlens</h1>" + banner
                 + "<p>Exporters: " + String.join(", ", exporters) + "</p>"
                 + "<ul><li><a href=\"/metrics\">/metrics</a></li><li><a href=\"/-/healthy\">/-/healthy</a></li>"
-                + "<li><a href=\"/-/ready\">/-/ready</a></li><li>POST /-/reload</li></ul></body></html>\n";
+                + "<li><a href=\"/-/ready\">/-/ready</a></li><li>POST /-/reload (with server.enable_reload)</li></ul></body></html>\n";
     }
 }

@@ -10,7 +10,10 @@ import io.tierlens.core.exporter.ExporterSuite;
 import io.tierlens.core.http.ReloadOutcome;
 import io.tierlens.core.http.TierlensHttpServer;
 import io.tierlens.core.metrics.SelfMetrics;
+import io.tierlens.core.web.WebConfig;
+import io.tierlens.core.web.WebConfigFile;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -47,12 +50,15 @@ public final class TierlensProcess implements AutoCloseable {
             ConfigSource source,
             LoadedConfig config,
             Clock clock,
-            Integer portOverride)
+            Integer portOverride,
+            WebConfig web)
             throws IOException {
         this.modules = modules;
         this.environments = environments;
         this.source = source;
         this.clock = clock;
+        // Before any simulator or client starts a JDK HTTP server, which would fix the limits at their defaults.
+        TierlensHttpServer.applyLimits(config.core().server());
         PrometheusRegistry registry = new PrometheusRegistry();
         JvmMetrics.builder().register(registry);
         this.self = new SelfMetrics(registry);
@@ -64,9 +70,9 @@ public final class TierlensProcess implements AutoCloseable {
         suite.start();
         int port = portOverride != null ? portOverride : config.core().server().port();
         this.http = TierlensHttpServer.builder()
-                .host(config.core().server().host())
+                .settings(config.core().server())
                 .port(port)
-                .threads(config.core().server().threads())
+                .web(web)
                 .registry(registry)
                 .exporterData(collector::renderedData)
                 .readiness(() -> collector.current().notReady())
@@ -74,8 +80,9 @@ public final class TierlensProcess implements AutoCloseable {
                 .landingPage(LandingPage.html(environments.mode(), names(suite)))
                 .start();
         log.info(
-                "tierlens {} serving http://{}:{}/metrics with exporters [{}]",
+                "tierlens {} serving {}://{}:{}/metrics with exporters [{}]",
                 environments.mode(),
+                web.tls().isPresent() ? "https" : "http",
                 config.core().server().host(),
                 http.port(),
                 String.join(", ", names(suite)));
@@ -88,7 +95,27 @@ public final class TierlensProcess implements AutoCloseable {
             Clock clock,
             Integer portOverride)
             throws ConfigException, IOException {
-        return new TierlensProcess(modules, environments, source, source.load(), clock, portOverride);
+        return start(modules, environments, source, clock, portOverride, null);
+    }
+
+    /**
+     * @param webConfigOverride {@code --web-config-file}; null: {@code server.web_config_file} of the configuration
+     * @throws ConfigException also for an invalid web configuration file (named in the errors)
+     */
+    public static TierlensProcess start(
+            List<ExporterModule<?>> modules,
+            EnvironmentFactory environments,
+            ConfigSource source,
+            Clock clock,
+            Integer portOverride,
+            Path webConfigOverride)
+            throws ConfigException, IOException {
+        LoadedConfig config = source.load();
+        String file = webConfigOverride != null
+                ? webConfigOverride.toString()
+                : config.core().server().webConfigFile();
+        WebConfig web = file == null ? WebConfig.NONE : WebConfigFile.load(Path.of(file));
+        return new TierlensProcess(modules, environments, source, config, clock, portOverride, web);
     }
 
     public int port() {

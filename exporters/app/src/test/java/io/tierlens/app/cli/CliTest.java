@@ -77,6 +77,27 @@ class CliTest {
     }
 
     @Test
+    void runWithABadWebConfigFileReportsItsErrorsByPathAndExitsTwo() throws Exception {
+        Path f = file("regions: [eu-west-1]\n");
+        Path web = Files.writeString(dir.resolve("web.yml"), "basic_auth_users:\n  alice: hunter2\n");
+
+        assertThat(run("run", "--config", f.toString(), "--web-config-file", web.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString())
+                .contains(web + ": basic_auth_users.alice: not a bcrypt hash")
+                .doesNotContain("hunter2");
+    }
+
+    @Test
+    void checkConfigAlsoChecksTheWebConfigFile() throws Exception {
+        Path web = Files.writeString(dir.resolve("web.yml"), "tls_server_config:\n  cert_file: a.crt\n");
+        Path f = file("regions: [eu-west-1]\nserver:\n  web_config_file: " + web + "\n");
+
+        assertThat(run("check-config", f.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains(web + ": tls_server_config.key_file: missing");
+    }
+
+    @Test
     void checkConfigOnAMissingFileExitsTwo() {
         assertThat(run("check-config", dir.resolve("nope.yaml").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("nope.yaml: file not found");

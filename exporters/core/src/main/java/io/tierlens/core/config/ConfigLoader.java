@@ -62,7 +62,7 @@ public final class ConfigLoader {
      * One line naming where the syntax breaks. SnakeYAML's own message quotes the offending line, which may hold
      * a secret (an unterminated {@code external_id: "...}), so only its problem, context and marks are used.
      */
-    static ConfigError syntaxError(JsonProcessingException e) {
+    public static ConfigError syntaxError(JsonProcessingException e) {
         if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
             String context = m.getContext() == null
                     ? ""

@@ -1,54 +1,107 @@
 package io.tierlens.core.http;
 
-import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsServer;
+import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.tierlens.core.config.ServerConfig;
 import io.tierlens.core.metrics.RenderedSnapshot;
+import io.tierlens.core.web.ReloadingTls;
+import io.tierlens.core.web.WebConfig;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * The one HTTP endpoint of a tierlens process: {@code /metrics} (client_java's handler, which serves the
- * snapshots held in memory), {@code /-/healthy}, {@code /-/ready}, {@code /-/reload} and a landing page.
+ * The one HTTP endpoint of a tierlens process, on the JDK's own server: {@code /metrics}, {@code /-/healthy},
+ * {@code /-/ready}, {@code /-/metrics/self}, a landing page and, when enabled, {@code /-/reload}.
+ *
+ * <p>Slow clients: the JDK server reads request headers on a pool thread, so a client that sends them slowly holds
+ * that thread. The pool therefore has a thread for every connection the server accepts ({@code max_connections},
+ * beyond which connections are closed at accept), each with a small stack, and the JDK's timers cut off a client
+ * that takes longer than {@code read_timeout} to send its headers or {@code write_timeout} to take its response.
+ * CPU work is bounded separately ({@code threads} scrapes rendered at once) and health checks never wait for it.
+ * bench/RESULTS.md "Slow clients" has the measurement that chose this.
  */
 public final class TierlensHttpServer implements AutoCloseable {
     /** The registry's series only (self-metrics, JVM), in any format client_java negotiates. */
     public static final String SELF_METRICS_PATH = "/-/metrics/self";
 
-    private final HTTPServer server;
+    private static final Set<String> READ = Set.of("GET", "HEAD");
+    // Enough for the JDK's header parsing and our handlers; a thread parked on a slow client costs little.
+    private static final long THREAD_STACK_BYTES = 256 * 1024;
 
-    private TierlensHttpServer(HTTPServer server) {
+    private final HttpServer server;
+    private final ThreadPoolExecutor executor;
+
+    private TierlensHttpServer(HttpServer server, ThreadPoolExecutor executor) {
         this.server = server;
+        this.executor = executor;
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * Fixes the JDK server's slow-client limits for this JVM. They are read once, when the JVM's first JDK HTTP
+     * server of any kind starts (the demo's simulated Kubernetes API is one), so a process calls this before it
+     * starts anything else; {@link Builder#start()} calls it too, for processes with no other server.
+     */
+    public static void applyLimits(ServerConfig c) {
+        JdkServerLimits.apply(c.maxConnections(), c.readTimeout(), c.writeTimeout());
+    }
+
     public int port() {
-        return server.getPort();
+        return server.getAddress().getPort();
     }
 
     @Override
     public void close() {
-        server.close();
+        server.stop(0);
+        executor.shutdownNow();
     }
 
     public static final class Builder {
         private String host = "0.0.0.0";
-        private int port = 9469;
+        private int port = ServerConfig.DEFAULT_PORT;
         private PrometheusRegistry registry = PrometheusRegistry.defaultRegistry;
         private Supplier<List<String>> notReady = List::of;
         private Supplier<ReloadOutcome> reload =
                 () -> ReloadOutcome.refused(List.of("reload is not supported in this mode"));
         private String landingPage = "tierlens\n";
         private int threads = 4;
+        private int maxConnections = 512;
+        private Duration readTimeout = Duration.ofSeconds(10);
+        private Duration writeTimeout = Duration.ofSeconds(60);
+        private boolean enableReload;
+        private Duration reloadMinInterval = Duration.ofSeconds(10);
+        private WebConfig web = WebConfig.NONE;
+        private Clock clock = Clock.systemUTC();
         private Supplier<List<RenderedSnapshot>> exporterData = List::of;
+
+        /** Every option of {@code server:} except the web config file, which the caller loads. */
+        public Builder settings(ServerConfig c) {
+            return host(c.host())
+                    .port(c.port())
+                    .threads(c.threads())
+                    .maxConnections(c.maxConnections())
+                    .timeouts(c.readTimeout(), c.writeTimeout())
+                    .enableReload(c.enableReload(), c.reloadMinInterval());
+        }
 
         public Builder host(String host) {
             this.host = Objects.requireNonNull(host);
@@ -77,6 +130,13 @@ public final class TierlensHttpServer implements AutoCloseable {
             return this;
         }
 
+        /** Serve {@code POST /-/reload} (404 otherwise), at most once per {@code minInterval}. */
+        public Builder enableReload(boolean enable, Duration minInterval) {
+            this.enableReload = enable;
+            this.reloadMinInterval = Objects.requireNonNull(minInterval);
+            return this;
+        }
+
         public Builder landingPage(String html) {
             this.landingPage = Objects.requireNonNull(html);
             return this;
@@ -88,35 +148,103 @@ public final class TierlensHttpServer implements AutoCloseable {
             return this;
         }
 
+        /** Scrapes rendered at the same time (writing pre-rendered bytes needs no slot). */
         public Builder threads(int threads) {
             this.threads = threads;
             return this;
         }
 
+        public Builder maxConnections(int maxConnections) {
+            this.maxConnections = maxConnections;
+            return this;
+        }
+
+        /** JVM-wide: the first server started in a JVM fixes them (see {@link JdkServerLimits}). */
+        public Builder timeouts(Duration read, Duration write) {
+            this.readTimeout = Objects.requireNonNull(read);
+            this.writeTimeout = Objects.requireNonNull(write);
+            return this;
+        }
+
+        /** TLS, basic auth, headers and rate limit, from an exporter-toolkit web configuration file. */
+        public Builder web(WebConfig web) {
+            this.web = Objects.requireNonNull(web);
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
         public TierlensHttpServer start() throws IOException {
-            // The JDK server writes headers and body separately; with Nagle's algorithm on, a small response then
-            // waits for the client's delayed ACK (~40 ms). Must be set before the first server is created.
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-            // A bounded pool: scrapes are cheap (no I/O), so a few threads serve hundreds of requests per second.
-            ExecutorService executor = new ThreadPoolExecutor(
-                    threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1024), r -> {
-                        Thread t = new Thread(r, "tierlens-http");
+            JdkServerLimits.apply(maxConnections, readTimeout, writeTimeout);
+            AtomicInteger n = new AtomicInteger();
+            // One thread per open connection at most (see the class comment); idle threads leave after 30 s.
+            ThreadPoolExecutor executor = new ThreadPoolExecutor(
+                    2, maxConnections + 16, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+                        Thread t = new Thread(null, r, "tierlens-http-" + n.incrementAndGet(), THREAD_STACK_BYTES);
                         t.setDaemon(true);
                         return t;
                     });
-            HTTPServer server = HTTPServer.builder()
-                    .hostname(host)
-                    .port(port)
-                    .registry(registry)
-                    .executorService(executor)
-                    .registerHealthHandler(true)
-                    // client_java's own handler (content negotiation, gzip) serves the registry alone at this
-                    // path; /metrics is ours so that exporter data is served pre-rendered.
-                    .metricsHandlerPath(SELF_METRICS_PATH)
-                    .defaultHandler(new ControlHandler(
-                            notReady, reload, landingPage, new MetricsEndpoint(registry, exporterData)))
-                    .buildAndStart();
-            return new TierlensHttpServer(server);
+            HttpServer server = create();
+            server.setExecutor(executor);
+            server.createContext(
+                    "/",
+                    new Router(routes(), web, web.limit().map(l -> new TokenBucket(clock, l.interval(), l.burst()))));
+            server.start();
+            return new TierlensHttpServer(server, executor);
+        }
+
+        private HttpServer create() throws IOException {
+            InetSocketAddress address = new InetSocketAddress(host, port);
+            Optional<io.tierlens.core.web.TlsServerConfig> tls = web.tls();
+            if (tls.isEmpty()) {
+                return HttpServer.create(address, 128);
+            }
+            HttpsServer https = HttpsServer.create(address, 128);
+            try {
+                https.setHttpsConfigurator(new ReloadingTls(tls.get(), clock).configurator());
+            } catch (GeneralSecurityException e) {
+                throw new IOException("cannot set up TLS: " + e.getMessage(), e);
+            }
+            return https;
+        }
+
+        private Map<String, Router.Route> routes() {
+            MetricsEndpoint metrics = new MetricsEndpoint(registry, exporterData, threads, clock);
+            MetricsHandler self = new MetricsHandler(registry);
+            Map<String, Router.Route> routes = new LinkedHashMap<>();
+            routes.put("/metrics", new Router.Route(READ, true, metrics::handle));
+            routes.put(
+                    "/-/healthy",
+                    new Router.Route(READ, false, ex -> Responses.text(ex, 200, "Exporter is Healthy.\n")));
+            routes.put("/-/ready", new Router.Route(READ, false, this::ready));
+            routes.put(SELF_METRICS_PATH, new Router.Route(READ, true, ex -> {
+                if ("HEAD".equals(ex.getRequestMethod())) {
+                    Responses.text(ex, 200, "");
+                } else {
+                    self.handle(ex);
+                }
+            }));
+            if (enableReload) {
+                ReloadEndpoint endpoint = new ReloadEndpoint(reload, reloadMinInterval, clock);
+                routes.put("/-/reload", new Router.Route(Set.of("POST"), true, endpoint::handle));
+            }
+            routes.put("/", new Router.Route(READ, true, ex -> Responses.text(ex, 200, landingPage)));
+            return routes;
+        }
+
+        private void ready(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+            List<String> waiting = notReady.get();
+            if (waiting.isEmpty()) {
+                Responses.text(exchange, 200, "Exporters are Ready.\n");
+            } else {
+                Responses.text(
+                        exchange,
+                        503,
+                        "Not ready: waiting for the first refresh of " + String.join(", ", waiting) + "\n");
+            }
         }
     }
 }

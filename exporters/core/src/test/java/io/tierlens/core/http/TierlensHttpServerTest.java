@@ -53,6 +53,7 @@ class TierlensHttpServerTest {
                 .exporterData(() -> exporterData.get().get())
                 .readiness(() -> List.copyOf(waiting))
                 .reload(reload::get)
+                .enableReload(true, Duration.ZERO)
                 .landingPage("<html>tierlens</html>")
                 .threads(2)
                 .start();
@@ -180,6 +181,7 @@ class TierlensHttpServerTest {
                 .reload(() -> {
                     throw new IllegalStateException("suite could not be built");
                 })
+                .enableReload(true, Duration.ZERO)
                 .start();
         try {
             HttpRequest post = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + broken.port() + "/-/reload"))
