@@ -29,8 +29,18 @@ final class MetricOwners {
             "job", "batch");
 
     /** Areas of the self metrics every tierlens process serves (METRICS.md "Self"). */
-    static final Set<String> CORE_AREAS =
-            Set.of("build", "exporter", "refresh", "last", "data", "aws", "cloudwatch", "series");
+    static final Set<String> CORE_AREAS = Set.of(
+            "build",
+            "exporter",
+            "refresh",
+            "last",
+            "data",
+            "aws",
+            "cloudwatch",
+            "series",
+            "target",
+            "config",
+            "leader");
 
     /** Names without a tierlens area that only exist when an exporter's data does. */
     static final Map<String, String> EXPORTER_BY_NAME = Map.of(
