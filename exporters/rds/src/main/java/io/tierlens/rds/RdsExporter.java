@@ -39,7 +39,7 @@ public final class RdsExporter implements Exporter {
         this.config = config;
         this.clock = env.clock();
         this.self = env.self();
-        RdsQueries queries = new RdsQueries(env.cloudWatch().config().period());
+        RdsQueries queries = new RdsQueries(config, env.cloudWatch().config().period());
         this.collector = new RdsCollector(queries);
         InstanceClassMemory memory = InstanceClassMemory.bundled();
         for (AwsTarget t : env.targets()) {
