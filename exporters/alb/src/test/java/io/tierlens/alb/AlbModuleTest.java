@@ -3,6 +3,7 @@ package io.tierlens.alb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tierlens.alb.testing.EveryMinute;
 import io.tierlens.alb.testing.TestEnvironment;
 import io.tierlens.core.config.ConfigError;
 import io.tierlens.core.config.ConfigException;
@@ -92,17 +93,17 @@ class AlbModuleTest {
     void discoverQueriesRunsOneDiscoveryForTheTarget() throws Exception {
         TestEnvironment env = new TestEnvironment();
         env.alb().addTargetGroup("tg", Map.of(), env.alb().addLoadBalancer("web", Map.of()));
-        AlbConfig config = new AlbConfig(null, null, null, null, null, null, null, null, null);
+        AlbConfig config = EveryMinute.of(new AlbConfig(null, null, null, null, null, null, null, null, null));
 
         assertThat(module.discoverQueries(config, env.environment(), TestEnvironment.TARGET))
-                .hasSize(19 + 11);
+                .hasSize(20 + 12);
         assertThat(env.cloudWatchApi.requests()).isEmpty();
     }
 
     @Test
     void createdExporterUsesTheConfiguredSchedule() {
-        AlbConfig config = new AlbConfig(
-                null, Duration.ofSeconds(30), Duration.ofMinutes(3), null, null, null, null, null, List.of());
+        AlbConfig config = EveryMinute.of(new AlbConfig(
+                null, Duration.ofSeconds(30), Duration.ofMinutes(3), null, null, null, null, null, List.of()));
         Exporter e = module.create(config, new TestEnvironment().environment());
 
         assertThat(e.name()).isEqualTo("alb");

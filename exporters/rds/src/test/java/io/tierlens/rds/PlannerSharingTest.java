@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.tierlens.core.cloudwatch.MetricQuery;
 import io.tierlens.core.cloudwatch.PlannedCalls;
+import io.tierlens.rds.testing.EveryMinute;
 import io.tierlens.rds.testing.FakeCloudWatchApi;
 import io.tierlens.rds.testing.TestEnvironment;
 import java.time.Duration;
@@ -44,7 +45,7 @@ class PlannerSharingTest {
             env.rds().instances.add(instance("db-" + i).build());
         }
         env.planner.expect("alb", TestEnvironment.TARGET);
-        RdsExporter rds = (RdsExporter) new RdsModule().create(RdsConfig.defaults(), env.environment());
+        RdsExporter rds = (RdsExporter) new RdsModule().create(EveryMinute.config(), env.environment());
 
         // The "ALB" exporter submits first and waits for RDS; RDS's submission completes the round.
         CompletableFuture<Integer> alb = CompletableFuture.supplyAsync(() -> {
@@ -74,7 +75,7 @@ class PlannerSharingTest {
         // A gather window of an hour: if the empty RDS submission did not count, the "ALB" fetch would hang.
         TestEnvironment env = new TestEnvironment(Duration.ofHours(1));
         env.planner.expect("alb", TestEnvironment.TARGET);
-        RdsExporter rds = (RdsExporter) new RdsModule().create(RdsConfig.defaults(), env.environment());
+        RdsExporter rds = (RdsExporter) new RdsModule().create(EveryMinute.config(), env.environment());
 
         rds.refresh();
         assertTimeoutPreemptively(

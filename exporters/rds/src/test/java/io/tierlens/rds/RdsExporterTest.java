@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tierlens.core.aws.AwsTarget;
 import io.tierlens.core.exporter.FailureReason;
 import io.tierlens.core.exporter.RefreshResult;
+import io.tierlens.rds.testing.EveryMinute;
 import io.tierlens.rds.testing.FakeRdsApi;
 import io.tierlens.rds.testing.TestEnvironment;
 import java.time.Duration;
@@ -22,7 +23,7 @@ class RdsExporterTest {
     private final TestEnvironment env = new TestEnvironment();
 
     private RdsExporter exporter() {
-        return (RdsExporter) new RdsModule().create(RdsConfig.defaults(), env.environment());
+        return (RdsExporter) new RdsModule().create(EveryMinute.config(), env.environment());
     }
 
     private static RuntimeException throttled() {
@@ -133,7 +134,7 @@ class RdsExporterTest {
         env.rds(other).instances.add(instance("us-db").build());
         env.rds(other).fail("DescribeDBInstances", RdsExporterTest::throttled);
         RdsExporter exporter = (RdsExporter)
-                new RdsModule().create(RdsConfig.defaults(), env.environment(List.of(TestEnvironment.TARGET, other)));
+                new RdsModule().create(EveryMinute.config(), env.environment(List.of(TestEnvironment.TARGET, other)));
 
         RefreshResult r = exporter.refresh();
 

@@ -38,7 +38,10 @@ public final class TestEnvironment {
     /** @param gatherWindow how long the planner waits for the other expected exporters of a target */
     public TestEnvironment(Duration gatherWindow) {
         this.planner = new CloudWatchPlanner(
-                new CloudWatchConfig(null, null, null, null, gatherWindow), t -> cloudWatchApi, clock, self);
+                new CloudWatchConfig(null, Duration.ofSeconds(120), null, null, gatherWindow),
+                t -> cloudWatchApi,
+                clock,
+                self);
     }
 
     public FakeAlbApi alb(AwsTarget target) {

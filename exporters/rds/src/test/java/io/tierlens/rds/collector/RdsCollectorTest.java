@@ -15,6 +15,7 @@ import io.tierlens.rds.model.DbInstance;
 import io.tierlens.rds.model.MaxConnections;
 import io.tierlens.rds.model.PendingMaintenance;
 import io.tierlens.rds.model.RdsInventory;
+import io.tierlens.rds.testing.EveryMinute;
 import io.tierlens.rds.testing.TestEnvironment;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +30,7 @@ class RdsCollectorTest {
     private static final double GIB = 1024.0 * 1024 * 1024;
     private static final Instant PERIOD = TestEnvironment.NEWEST_PERIOD_START;
 
-    private final RdsQueries queries = new RdsQueries(MINUTE);
+    private final RdsQueries queries = new RdsQueries(EveryMinute.config(), MINUTE);
     private final RdsCollector collector = new RdsCollector(queries);
     private final Map<MetricQuery, MetricValue> values = new HashMap<>();
 

@@ -20,8 +20,8 @@ import io.tierlens.core.exporter.Exporter;
 import io.tierlens.core.exporter.ExporterEnvironment;
 import io.tierlens.core.exporter.RefreshResult;
 import io.tierlens.core.metrics.SelfMetrics;
-import io.tierlens.rds.RdsConfig;
 import io.tierlens.rds.RdsModule;
+import io.tierlens.rds.testing.EveryMinute;
 import io.tierlens.rds.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +48,7 @@ class RdsDemoSimulationTest {
     };
 
     private Exporter demoExporter(Scenario scenario) {
-        DemoSimulation sim = new RdsModule().demo(RdsConfig.defaults(), scenario, recorder);
+        DemoSimulation sim = new RdsModule().demo(EveryMinute.config(), scenario, recorder);
         DemoApiClients clients = new DemoApiClients();
         sim.install(clients);
         SimulatedCloudWatch cloudWatch = new SimulatedCloudWatch(sim.metricSources(), recorder);
@@ -60,7 +60,7 @@ class RdsDemoSimulationTest {
                 clock,
                 self);
         return new RdsModule()
-                .create(RdsConfig.defaults(), new ExporterEnvironment(clock, List.of(TARGET), clients, planner, self));
+                .create(EveryMinute.config(), new ExporterEnvironment(clock, List.of(TARGET), clients, planner, self));
     }
 
     @Test

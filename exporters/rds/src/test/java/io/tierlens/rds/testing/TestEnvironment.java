@@ -36,7 +36,10 @@ public final class TestEnvironment {
 
     public TestEnvironment(Duration gatherWindow) {
         this.planner = new CloudWatchPlanner(
-                new CloudWatchConfig(null, null, null, null, gatherWindow), t -> cloudWatchApi, clock, self);
+                new CloudWatchConfig(null, Duration.ofSeconds(120), null, null, gatherWindow),
+                t -> cloudWatchApi,
+                clock,
+                self);
     }
 
     public FakeRdsApi rds(AwsTarget target) {
