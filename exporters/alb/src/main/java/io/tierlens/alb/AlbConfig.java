@@ -21,8 +21,8 @@ import java.util.Set;
  * @param targetHealth call DescribeTargetHealth per target group each refresh, default true
  * @param targetGroupMetrics CloudWatch metrics per target group, default true
  * @param percentiles latency percentiles per load balancer, default [p50, p90, p99] (p99 alerting, the rest trend)
- * @param targetGroupPercentiles latency percentiles per target group, default none: each costs one query per target
- *     group (docs/cloudwatch-cost.md gives the price)
+ * @param targetGroupPercentiles latency percentiles per target group (trend class), default [p99] for the
+ *     "response time by service" panel: each costs one query per target group (docs/cloudwatch-cost.md)
  * @param alertingInterval how often alerting-class queries are fetched, default 120s (60s–120s)
  * @param trendInterval how often trend-class queries are fetched, default 15m (5m–15m)
  * @param classes per-series override of the freshness class: series name ({@code lb_requests},
@@ -84,7 +84,7 @@ public record AlbConfig(
         targetHealth = targetHealth == null || targetHealth;
         targetGroupMetrics = targetGroupMetrics == null || targetGroupMetrics;
         percentiles = percentiles == null ? List.of("p50", "p90", "p99") : List.copyOf(percentiles);
-        targetGroupPercentiles = targetGroupPercentiles == null ? List.of() : List.copyOf(targetGroupPercentiles);
+        targetGroupPercentiles = targetGroupPercentiles == null ? List.of("p99") : List.copyOf(targetGroupPercentiles);
         alertingInterval = alertingInterval == null ? Duration.ofSeconds(120) : alertingInterval;
         trendInterval = trendInterval == null ? Duration.ofMinutes(15) : trendInterval;
         classes = classes == null ? Map.of() : Map.copyOf(classes);

@@ -78,9 +78,10 @@ public final class AlbQueries {
                     .ifPresent(f -> out.add(new PlannedQuery(query(s, dims, "Maximum", f), s, "maximum", lb, tg)));
             List<String> percentiles = tg.isPresent() ? config.targetGroupPercentiles() : config.percentiles();
             for (String p : percentiles) {
-                // p99 feeds the latency SLO and the overview's latency panel, so it is fresh; the others are trend.
-                Optional<FreshnessClass> cls =
-                        Optional.of(p.equals("p99") ? FreshnessClass.ALERTING : FreshnessClass.TREND);
+                // The load balancer's p99 feeds the latency SLO and the overview's latency panel, so it is fresh;
+                // other percentiles and every target-group percentile only feed dashboards: trend.
+                boolean slo = p.equals("p99") && tg.isEmpty();
+                Optional<FreshnessClass> cls = Optional.of(slo ? FreshnessClass.ALERTING : FreshnessClass.TREND);
                 freshness(override, cls)
                         .ifPresent(f -> out.add(new PlannedQuery(query(s, dims, p, f), s, statisticLabel(p), lb, tg)));
             }

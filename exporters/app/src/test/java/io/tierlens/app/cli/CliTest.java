@@ -94,15 +94,15 @@ class CliTest {
                         "load_balancer=200,target_group=600"))
                 .isZero();
         String plan = out.toString();
-        // Queries and calls for each (account, region): 1,400 alerting queries in 3 calls, 6,200 trend in 13
+        // Queries and calls for each (account, region): 1,400 alerting queries in 3 calls, 6,800 trend in 14
         assertThat(plan).containsPattern("111122223333\\s+eu-west-1\\s+(\\d+)\\s+(\\d+)");
         var m = java.util.regex.Pattern.compile("111122223333\\s+eu-west-1\\s+(\\d+)\\s+(\\d+)")
                 .matcher(plan);
         assertThat(m.find()).isTrue();
         int queries = Integer.parseInt(m.group(1));
         int calls = Integer.parseInt(m.group(2));
-        assertThat(queries).isEqualTo(7_600);
-        assertThat(calls).isEqualTo(3 + 13);
+        assertThat(queries).isEqualTo(8_200);
+        assertThat(calls).isEqualTo(3 + 14);
         assertThat(plan).contains("us-east-1").contains("ListMetrics calls: 0");
     }
 
@@ -132,7 +132,7 @@ class CliTest {
                 .isZero();
         var m = java.util.regex.Pattern.compile("cost: (\\d+\\.\\d+) USD").matcher(out.toString());
         assertThat(m.find()).isTrue();
-        assertThat(Double.parseDouble(m.group(1))).isEqualTo(32.83).isLessThanOrEqualTo(146.88 / 4);
+        assertThat(Double.parseDouble(m.group(1))).isEqualTo(33.70).isLessThanOrEqualTo(146.88 / 4);
         assertThat(out.toString()).containsPattern("alb\\s+alerting\\s+every 2m\\s+lag 2m-3m");
     }
 
