@@ -186,8 +186,10 @@ public final class CloudWatchPlanner {
             }
             try {
                 Map<String, List<CloudWatchApi.Datapoint>> data = api.getMetricData(identified, start, end);
-                // Billed: one answered attempt of `call.size()` metrics (docs/cloudwatch-cost.md, "What is billed").
-                self.recordCost("cloudwatch", call.size() * PlannedCalls.USD_PER_METRIC);
+                if (!api.countsItsOwnCost()) {
+                    // One answered attempt of `call.size()` metrics (docs/cloudwatch-cost.md, "What is billed").
+                    self.recordCost("cloudwatch", call.size() * PlannedCalls.USD_PER_METRIC);
+                }
                 for (CloudWatchApi.IdentifiedQuery iq : identified) {
                     self.cloudWatchMetricsRequested(owner.get(iq.query()), 1);
                     buffers.get(iq.query()).accept(data.getOrDefault(iq.id(), List.of()), start, end);
