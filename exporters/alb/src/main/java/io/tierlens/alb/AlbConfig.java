@@ -28,6 +28,8 @@ import java.util.Set;
  * @param classes per-series override of the freshness class: series name ({@code lb_requests},
  *     {@code tg_target_2xx}, ...) → {@code alerting}, {@code trend} or {@code off}; series not listed keep their
  *     default class, and the opt-in ones ({@code tg_target_2xx/3xx/4xx}) stay off
+ * @param timestamps export CloudWatch's own timestamp (the period start) with each CloudWatch value, default false;
+ *     see docs/cloudwatch-cost.md for the staleness caveat
  */
 public record AlbConfig(
         Boolean enabled,
@@ -42,7 +44,8 @@ public record AlbConfig(
         List<String> targetGroupPercentiles,
         Duration alertingInterval,
         Duration trendInterval,
-        Map<String, String> classes)
+        Map<String, String> classes,
+        Boolean timestamps)
         implements ExporterSettings, ConfigChecked {
 
     /** The settings that predate freshness classes; the others take their defaults. */
@@ -69,6 +72,7 @@ public record AlbConfig(
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -88,6 +92,7 @@ public record AlbConfig(
         alertingInterval = alertingInterval == null ? Duration.ofSeconds(120) : alertingInterval;
         trendInterval = trendInterval == null ? Duration.ofMinutes(15) : trendInterval;
         classes = classes == null ? Map.of() : Map.copyOf(classes);
+        timestamps = timestamps != null && timestamps;
     }
 
     @Override

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 /** The CloudWatch bill of the default metric set, as `tierlens plan --offline` computes it. */
 class AlbQueryCountTest {
     // per ALB: 4 alerting (requests, ELB 5xx, target 5xx, p99) + 16 trend; per target group: unhealthy (alerting)
-    // + requests, 5xx, healthy, response time Average and Maximum (trend); 2xx/3xx/4xx are opt-in
+    // + requests, 5xx, healthy, response time Average, Maximum and p99 (trend); 2xx/3xx/4xx are opt-in
     private static final int PER_LOAD_BALANCER = 20;
-    private static final int PER_TARGET_GROUP = 6;
+    private static final int PER_TARGET_GROUP = 7;
 
     private final AlbModule module = new AlbModule();
     private final AlbConfig defaults = new AlbConfig(null, null, null, null, null, null, null, null, null);
@@ -59,7 +59,7 @@ class AlbQueryCountTest {
 
     @Test
     void noListMetricsAnywhere() {
-        assertThat(methodNames(CloudWatchApi.class)).containsExactly("getMetricData");
+        assertThat(methodNames(CloudWatchApi.class)).containsExactlyInAnyOrder("getMetricData", "countsItsOwnCost");
         assertThat(methodNames(SdkCloudWatchApi.class))
                 .noneMatch(n -> n.toLowerCase().contains("listmetrics"));
         assertThat(methodNames(AlbApi.class))

@@ -27,6 +27,7 @@ import java.util.Map;
  * @param classes per-series override of the freshness class: series name ({@code cpu_maximum},
  *     {@code read_latency_max}, ...) → {@code alerting}, {@code trend} or {@code off}; the opt-in series
  *     ({@code read_latency_max}, {@code write_latency_max}) stay off unless listed
+ * @param timestamps export CloudWatch's own timestamp (the period start) with each CloudWatch value, default false
  */
 public record RdsConfig(
         Boolean enabled,
@@ -38,7 +39,8 @@ public record RdsConfig(
         Map<String, Long> maxConnections,
         Duration alertingInterval,
         Duration trendInterval,
-        Map<String, String> classes)
+        Map<String, String> classes,
+        Boolean timestamps)
         implements ExporterSettings, ConfigChecked {
 
     /** The settings that predate freshness classes; the others take their defaults. */
@@ -50,7 +52,7 @@ public record RdsConfig(
             Map<String, String> tags,
             List<String> names,
             Map<String, Long> maxConnections) {
-        this(enabled, refresh, maxStaleness, discoveryInterval, tags, names, maxConnections, null, null, null);
+        this(enabled, refresh, maxStaleness, discoveryInterval, tags, names, maxConnections, null, null, null, null);
     }
 
     public RdsConfig {
@@ -64,11 +66,12 @@ public record RdsConfig(
         alertingInterval = alertingInterval == null ? Duration.ofSeconds(120) : alertingInterval;
         trendInterval = trendInterval == null ? Duration.ofMinutes(15) : trendInterval;
         classes = classes == null ? Map.of() : Map.copyOf(classes);
+        timestamps = timestamps != null && timestamps;
     }
 
     /** All defaults. */
     public static RdsConfig defaults() {
-        return new RdsConfig(null, null, null, null, null, null, null, null, null, null);
+        return new RdsConfig(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     @Override

@@ -27,6 +27,7 @@ public final class EveryMinute {
                 c.percentiles(),
                 MINUTE,
                 MINUTE,
-                Map.of("tg_target_2xx", "trend", "tg_target_3xx", "trend", "tg_target_4xx", "trend"));
+                Map.of("tg_target_2xx", "trend", "tg_target_3xx", "trend", "tg_target_4xx", "trend"),
+                c.timestamps());
     }
 }

@@ -92,6 +92,11 @@ public final class RdsQueries {
         return out;
     }
 
+    /** Whether CloudWatch values are exported with CloudWatch's own timestamps ({@code timestamps: true}). */
+    public boolean timestamps() {
+        return config.timestamps();
+    }
+
     /** The distinct queries of {@link #plan}, what is submitted to the CloudWatch planner. */
     public List<MetricQuery> queries(RdsInventory inventory) {
         LinkedHashSet<MetricQuery> distinct = new LinkedHashSet<>();

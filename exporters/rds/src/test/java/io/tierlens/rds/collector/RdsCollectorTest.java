@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.tierlens.core.cloudwatch.MetricQuery;
 import io.tierlens.core.cloudwatch.MetricValue;
+import io.tierlens.rds.RdsConfig;
 import io.tierlens.rds.model.DbCluster;
 import io.tierlens.rds.model.DbInstance;
 import io.tierlens.rds.model.MaxConnections;
@@ -46,6 +47,33 @@ class RdsCollectorTest {
 
     private static RdsInventory inventory(List<DbInstance> instances) {
         return new RdsInventory(instances, List.of(), Map.of(), Map.of(), Instant.EPOCH);
+    }
+
+    @Test
+    void timestampsTrueExportsCloudWatchsOwnTimestampAndTheDefaultNone() {
+        RdsConfig c = EveryMinute.config();
+        RdsConfig withTimestamps = new RdsConfig(
+                c.enabled(),
+                c.refresh(),
+                c.maxStaleness(),
+                c.discoveryInterval(),
+                c.tags(),
+                c.names(),
+                c.maxConnections(),
+                c.alertingInterval(),
+                c.trendInterval(),
+                c.classes(),
+                true);
+        RdsInventory inv = inventory(List.of(instance("src").build()));
+        cloudWatch("src", "FreeableMemory", "Minimum", 3.5 * GIB);
+
+        String stamped = io.tierlens.core.testing.TextExposition.render(
+                new RdsCollector(new RdsQueries(withTimestamps, MINUTE)).collect(TestEnvironment.TARGET, inv, values));
+        String plain = io.tierlens.core.testing.TextExposition.render(collect(inv));
+
+        String series = "tierlens_rds_freeable_memory_bytes\\{[^}]*db_instance=\"src\"[^}]*\\} \\S+";
+        assertThat(stamped).containsPattern(series + " " + PERIOD.toEpochMilli() + "\n");
+        assertThat(plain).containsPattern(series + "\n");
     }
 
     @Test

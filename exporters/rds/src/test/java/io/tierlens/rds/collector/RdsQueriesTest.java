@@ -140,7 +140,8 @@ class RdsQueriesTest {
                 null,
                 null,
                 Duration.ofMinutes(5),
-                Map.of("read_latency_max", "alerting", "swap_usage", "off"));
+                Map.of("read_latency_max", "alerting", "swap_usage", "off"),
+                null);
         List<MetricQuery> qs = new RdsQueries(c, Duration.ofSeconds(60)).queries(RdsQueries.sizedInventory(1));
 
         assertThat(qs).hasSize(11);

@@ -27,6 +27,7 @@ public final class EveryMinute {
                 c.maxConnections(),
                 MINUTE,
                 MINUTE,
-                RdsSeries.configNames().stream().collect(Collectors.toMap(n -> n, n -> "alerting")));
+                RdsSeries.configNames().stream().collect(Collectors.toMap(n -> n, n -> "alerting")),
+                c.timestamps());
     }
 }
