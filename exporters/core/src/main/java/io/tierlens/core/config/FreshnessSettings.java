@@ -12,8 +12,11 @@ import java.util.Set;
  * {@code classes}): their checks and how a series' class is resolved. docs/cloudwatch-cost.md explains the choice.
  */
 public final class FreshnessSettings {
-    /** Values of a {@code classes:} entry. */
-    public static final Set<String> CLASS_VALUES = Set.of("alerting", "trend", "off");
+    /**
+     * Values of a {@code classes:} entry. {@code false} is {@code off} as YAML 1.1 reads an unquoted {@code off}:
+     * {@code {lb_consumed_lcus: off}} arrives as the boolean false.
+     */
+    public static final Set<String> CLASS_VALUES = Set.of("alerting", "trend", "off", "false");
 
     private FreshnessSettings() {}
 
@@ -48,7 +51,7 @@ public final class FreshnessSettings {
             Duration trend,
             Duration period) {
         Optional<FreshnessClass> cls = override.isPresent()
-                ? (override.get().equals("off")
+                ? (override.get().equals("off") || override.get().equals("false")
                         ? Optional.empty()
                         : Optional.of(FreshnessClass.valueOf(override.get().toUpperCase(Locale.ROOT))))
                 : defaultClass;
