@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.tierlens.alb.testing.EveryMinute;
 import io.tierlens.core.aws.LiveApiClients;
 import io.tierlens.core.cloudwatch.CloudWatchPlanner;
 import io.tierlens.core.cloudwatch.SdkCloudWatchApi;
@@ -103,7 +104,7 @@ class AlbExporterProtocolTest {
         healthyAws();
         ExporterEnvironment env =
                 new ExporterEnvironment(clock, List.of(AwsWireMock.TARGET), clients, planner, aws.self);
-        AlbConfig config = new AlbConfig(null, null, null, null, null, null, null, null, null);
+        AlbConfig config = EveryMinute.of(new AlbConfig(null, null, null, null, null, null, null, null, null));
         ExporterRunner runner = new ExporterRunner(new AlbModule().create(config, env), aws.self, clock, 50_000);
         ExporterSuite suite = new ExporterSuite(List.of(runner), clock);
 
@@ -129,9 +130,9 @@ class AlbExporterProtocolTest {
         assertThat(aws.bodies("GetMetricData"))
                 .singleElement()
                 .satisfies(b -> assertThat(AwsWireMock.form(b))
-                        // 2 ALBs x 19 + 2 target groups x 11
-                        .containsKey("MetricDataQueries.member.60.Id")
-                        .doesNotContainKey("MetricDataQueries.member.61.Id"));
+                        // 2 ALBs x 20 + 2 target groups x 12
+                        .containsKey("MetricDataQueries.member.64.Id")
+                        .doesNotContainKey("MetricDataQueries.member.65.Id"));
 
         // Now AWS throttles everything that runs every refresh, and keeps doing so.
         aws.server.resetMappings();

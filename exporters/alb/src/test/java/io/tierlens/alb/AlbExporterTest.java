@@ -8,6 +8,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.tierlens.alb.model.LoadBalancer;
 import io.tierlens.alb.model.TargetGroup;
 import io.tierlens.alb.model.TargetHealth;
+import io.tierlens.alb.testing.EveryMinute;
 import io.tierlens.alb.testing.FakeAlbApi;
 import io.tierlens.core.aws.AwsTarget;
 import io.tierlens.core.cloudwatch.MetricQuery;
@@ -46,7 +47,7 @@ class AlbExporterTest {
     }
 
     private static AlbConfig config() {
-        return new AlbConfig(null, null, null, null, null, null, null, null, null);
+        return EveryMinute.of(new AlbConfig(null, null, null, null, null, null, null, null, null));
     }
 
     private Exporter exporter() {
@@ -99,7 +100,7 @@ class AlbExporterTest {
         assertThat(r.dataTimestamp()).isEqualTo(TestEnvironment.NEWEST_PERIOD_START.plusSeconds(60));
         assertThat(env.cloudWatchApi.calls())
                 .singleElement()
-                .satisfies(req -> assertThat(req.size()).isEqualTo(19 + 11));
+                .satisfies(req -> assertThat(req.size()).isEqualTo(20 + 12));
     }
 
     @Test
@@ -281,7 +282,8 @@ class AlbExporterTest {
     void withNothingToAskItStillJoinsTheCloudWatchRoundSoOtherExportersDoNotWait() throws Exception {
         TestEnvironment slowGather = new TestEnvironment(Duration.ofSeconds(30));
         slowGather.planner.expect("rds", TestEnvironment.TARGET);
-        AlbConfig onlyProd = new AlbConfig(null, null, null, null, Map.of("env", "prod"), null, null, null, null);
+        AlbConfig onlyProd =
+                EveryMinute.of(new AlbConfig(null, null, null, null, Map.of("env", "prod"), null, null, null, null));
         FakeAlbApi.in(slowGather).get().addLoadBalancer("dev", Map.of("env", "dev"));
         Exporter exporter = new AlbModule().create(onlyProd, slowGather.environment());
         MetricQuery rdsQuery = new MetricQuery(

@@ -3,6 +3,7 @@ package io.tierlens.alb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tierlens.alb.testing.EveryMinute;
 import io.tierlens.alb.testing.FakeAlbApi;
 import io.tierlens.core.config.ConfigError;
 import io.tierlens.core.config.ConfigException;
@@ -94,17 +95,17 @@ class AlbModuleTest {
         TestEnvironment env = new TestEnvironment();
         FakeAlbApi alb = FakeAlbApi.in(env).get();
         alb.addTargetGroup("tg", Map.of(), alb.addLoadBalancer("web", Map.of()));
-        AlbConfig config = new AlbConfig(null, null, null, null, null, null, null, null, null);
+        AlbConfig config = EveryMinute.of(new AlbConfig(null, null, null, null, null, null, null, null, null));
 
         assertThat(module.discoverQueries(config, env.environment(), TestEnvironment.TARGET))
-                .hasSize(19 + 11);
+                .hasSize(20 + 12);
         assertThat(env.cloudWatchApi.calls()).isEmpty();
     }
 
     @Test
     void createdExporterUsesTheConfiguredSchedule() {
-        AlbConfig config = new AlbConfig(
-                null, Duration.ofSeconds(30), Duration.ofMinutes(3), null, null, null, null, null, List.of());
+        AlbConfig config = EveryMinute.of(new AlbConfig(
+                null, Duration.ofSeconds(30), Duration.ofMinutes(3), null, null, null, null, null, List.of()));
         Exporter e = module.create(config, new TestEnvironment().environment());
 
         assertThat(e.name()).isEqualTo("alb");

@@ -30,7 +30,7 @@ public final class RdsExporter extends SettingsExporter {
     public RdsExporter(RdsConfig config, ExporterEnvironment env, Function<AwsTarget, RdsApi> apis) {
         super(RdsModule.NAME, config);
         Clock clock = env.clock();
-        RdsQueries queries = new RdsQueries(env.cloudWatch().config().period());
+        RdsQueries queries = new RdsQueries(config, env.cloudWatch().config().period());
         this.collector = new RdsCollector(queries);
         InstanceClassMemory memory = InstanceClassMemory.bundled();
         TargetPoller.Schedule schedule = new TargetPoller.Schedule(config.discoveryInterval(), config.maxStaleness());

@@ -58,14 +58,15 @@ public final class RdsModule implements ExporterModule<RdsConfig> {
     @Override
     public List<MetricQuery> plannedQueries(RdsConfig config, Map<String, Integer> inventory) {
         Duration period = new CloudWatchConfig(null, null, null, null, null).period();
-        return new RdsQueries(period).queries(RdsQueries.sizedInventory(inventory.getOrDefault(DB_INSTANCE, 0)));
+        return new RdsQueries(config, period)
+                .queries(RdsQueries.sizedInventory(inventory.getOrDefault(DB_INSTANCE, 0)));
     }
 
     @Override
     public List<MetricQuery> discoverQueries(RdsConfig config, ExporterEnvironment env, AwsTarget target) {
         RdsDiscovery discovery =
                 new RdsDiscovery(config, target, apis(env).apply(target), env.clock(), InstanceClassMemory.bundled());
-        return new RdsQueries(env.cloudWatch().config().period())
+        return new RdsQueries(config, env.cloudWatch().config().period())
                 .queries(discovery.discover().inventory());
     }
 }

@@ -10,6 +10,7 @@ import io.tierlens.core.cloudwatch.PlannedCalls;
 import io.tierlens.core.exporter.FailureReason;
 import io.tierlens.core.testing.FakeCloudWatchApi;
 import io.tierlens.core.testing.TestEnvironment;
+import io.tierlens.rds.testing.EveryMinute;
 import io.tierlens.rds.testing.FakeRdsApi;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ class PlannerSharingTest {
             api.instances.add(instance("db-" + i).build());
         }
         env.planner.expect("alb", TestEnvironment.TARGET);
-        RdsExporter rds = (RdsExporter) new RdsModule().create(RdsConfig.defaults(), env.environment());
+        RdsExporter rds = (RdsExporter) new RdsModule().create(EveryMinute.config(), env.environment());
 
         // The "ALB" exporter submits first and waits for RDS; RDS's submission completes the round.
         CompletableFuture<Integer> alb = CompletableFuture.supplyAsync(() -> {
@@ -81,7 +82,7 @@ class PlannerSharingTest {
         TestEnvironment env = new TestEnvironment(Duration.ofHours(1));
         FakeRdsApi.in(env);
         env.planner.expect("alb", TestEnvironment.TARGET);
-        RdsExporter rds = (RdsExporter) new RdsModule().create(RdsConfig.defaults(), env.environment());
+        RdsExporter rds = (RdsExporter) new RdsModule().create(EveryMinute.config(), env.environment());
 
         rds.refresh();
         assertTimeoutPreemptively(

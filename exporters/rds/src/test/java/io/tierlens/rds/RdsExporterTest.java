@@ -10,6 +10,7 @@ import io.tierlens.core.aws.AwsTarget;
 import io.tierlens.core.exporter.FailureReason;
 import io.tierlens.core.exporter.RefreshResult;
 import io.tierlens.core.testing.TestEnvironment;
+import io.tierlens.rds.testing.EveryMinute;
 import io.tierlens.rds.testing.FakeRdsApi;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +24,7 @@ class RdsExporterTest {
     private final TestEnvironment.Fakes<FakeRdsApi> rds = FakeRdsApi.in(env);
 
     private RdsExporter exporter() {
-        return (RdsExporter) new RdsModule().create(RdsConfig.defaults(), env.environment());
+        return (RdsExporter) new RdsModule().create(EveryMinute.config(), env.environment());
     }
 
     private static RuntimeException throttled() {
@@ -134,7 +135,7 @@ class RdsExporterTest {
         rds.apply(other).instances.add(instance("us-db").build());
         rds.apply(other).fail("DescribeDBInstances", RdsExporterTest::throttled);
         RdsExporter exporter = (RdsExporter)
-                new RdsModule().create(RdsConfig.defaults(), env.environment(List.of(TestEnvironment.TARGET, other)));
+                new RdsModule().create(EveryMinute.config(), env.environment(List.of(TestEnvironment.TARGET, other)));
 
         RefreshResult r = exporter.refresh();
 

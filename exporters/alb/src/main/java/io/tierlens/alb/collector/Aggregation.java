@@ -15,7 +15,7 @@ public enum Aggregation {
     MINIMUM("Minimum", false),
     /** {@code Maximum}: the most unhealthy hosts in the period. */
     MAXIMUM("Maximum", false),
-    /** {@code Average} plus the configured percentiles, one query each, label {@code statistic}. */
+    /** {@code Average} and {@code Maximum} plus the configured percentiles, one query each, label {@code statistic}. */
     LATENCY("Average", false);
 
     private final String statistic;

@@ -91,14 +91,19 @@ public final class AlbCollector {
         for (AlbQueries.PlannedQuery p : queries.plan(inventory)) {
             MetricValue v = values.get(p.query());
             if (v != null) {
-                addValue(out, account, region, p, v);
+                addValue(out, account, region, p, v, queries.timestamps());
             }
         }
         health.addTo(out, account, region, inventory, targetHealth);
     }
 
     private static void addValue(
-            SnapshotAssembler out, String account, String region, AlbQueries.PlannedQuery p, MetricValue v) {
+            SnapshotAssembler out,
+            String account,
+            String region,
+            AlbQueries.PlannedQuery p,
+            MetricValue v,
+            boolean timestamps) {
         AlbSeries s = p.series();
         AlbSeries.Family f = s.family();
         List<String> names = new ArrayList<>(List.of("account_id", "region", "load_balancer"));
@@ -113,8 +118,12 @@ public final class AlbCollector {
         if (s.aggregation() == Aggregation.LATENCY) {
             labelValues.add(p.statistic());
         }
-        out.gauge(f.metricName(), f.help(), names.toArray(String[]::new))
-                .add(exported(s.aggregation(), v), labelValues.toArray(String[]::new));
+        var family = out.gauge(f.metricName(), f.help(), names.toArray(String[]::new));
+        if (timestamps) {
+            family.addAt(exported(s.aggregation(), v), v.periodStart(), labelValues.toArray(String[]::new));
+        } else {
+            family.add(exported(s.aggregation(), v), labelValues.toArray(String[]::new));
+        }
     }
 
     /** Sums of counts become per-second rates; everything else is exported in CloudWatch's unit. */

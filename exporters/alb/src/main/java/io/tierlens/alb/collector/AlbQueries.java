@@ -4,7 +4,10 @@ import io.tierlens.alb.AlbConfig;
 import io.tierlens.alb.model.AlbInventory;
 import io.tierlens.alb.model.LoadBalancer;
 import io.tierlens.alb.model.TargetGroup;
+import io.tierlens.core.cloudwatch.Freshness;
+import io.tierlens.core.cloudwatch.FreshnessClass;
 import io.tierlens.core.cloudwatch.MetricQuery;
+import io.tierlens.core.config.FreshnessSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,6 +58,11 @@ public final class AlbQueries {
         return out;
     }
 
+    /** Whether CloudWatch values are exported with CloudWatch's own timestamps ({@code timestamps: true}). */
+    public boolean timestamps() {
+        return config.timestamps();
+    }
+
     /** The distinct queries of {@link #plan}, what is submitted to the CloudWatch planner. */
     public List<MetricQuery> queries(AlbInventory inventory) {
         LinkedHashSet<MetricQuery> distinct = new LinkedHashSet<>();
@@ -65,22 +73,52 @@ public final class AlbQueries {
     private void addSeries(
             List<PlannedQuery> out, AlbSeries s, Map<String, String> dims, LoadBalancer lb, Optional<TargetGroup> tg) {
         Aggregation a = s.aggregation();
-        out.add(new PlannedQuery(query(s, dims, a.statistic()), s, statisticLabel(a.statistic()), lb, tg));
+        Optional<String> override = Optional.ofNullable(config.classes().get(s.configName()));
+        freshness(override, defaultClass(s))
+                .ifPresent(f -> out.add(
+                        new PlannedQuery(query(s, dims, a.statistic(), f), s, statisticLabel(a.statistic()), lb, tg)));
         if (a == Aggregation.LATENCY) {
-            for (String p : config.percentiles()) {
-                out.add(new PlannedQuery(query(s, dims, p), s, statisticLabel(p), lb, tg));
+            // Maximum is what an operator compares with a timeout; it is as cheap as the Average.
+            freshness(override, defaultClass(s))
+                    .ifPresent(f -> out.add(new PlannedQuery(query(s, dims, "Maximum", f), s, "maximum", lb, tg)));
+            List<String> percentiles = tg.isPresent() ? config.targetGroupPercentiles() : config.percentiles();
+            for (String p : percentiles) {
+                // The load balancer's p99 feeds the latency SLO and the overview's latency panel, so it is fresh;
+                // other percentiles and every target-group percentile only feed dashboards: trend.
+                boolean slo = p.equals("p99") && tg.isEmpty();
+                Optional<FreshnessClass> cls = Optional.of(slo ? FreshnessClass.ALERTING : FreshnessClass.TREND);
+                freshness(override, cls)
+                        .ifPresent(f -> out.add(new PlannedQuery(query(s, dims, p, f), s, statisticLabel(p), lb, tg)));
             }
         }
     }
 
-    private MetricQuery query(AlbSeries s, Map<String, String> dims, String statistic) {
+    /**
+     * The class a series has unless {@code classes:} says otherwise; empty for opt-in series. Alerting: what the
+     * ALB alerts and SLO rules read within minutes (request and 5xx counts per load balancer, unhealthy targets).
+     * Opt-in: target-group 2xx/3xx/4xx, which no shipped dashboard panel or alert reads.
+     */
+    public static Optional<FreshnessClass> defaultClass(AlbSeries s) {
+        return switch (s) {
+            case LB_REQUESTS, LB_ELB_5XX, LB_TARGET_5XX, TG_UNHEALTHY_HOSTS -> Optional.of(FreshnessClass.ALERTING);
+            case TG_TARGET_2XX, TG_TARGET_3XX, TG_TARGET_4XX -> Optional.empty();
+            default -> Optional.of(FreshnessClass.TREND);
+        };
+    }
+
+    private Optional<Freshness> freshness(Optional<String> override, Optional<FreshnessClass> cls) {
+        return FreshnessSettings.resolve(override, cls, config.alertingInterval(), config.trendInterval(), period);
+    }
+
+    private MetricQuery query(AlbSeries s, Map<String, String> dims, String statistic, Freshness f) {
         return new MetricQuery(
                 NAMESPACE,
                 s.cloudWatchName(),
                 dims,
                 statistic,
                 period,
-                s.aggregation().zeroWhenMissing());
+                s.aggregation().zeroWhenMissing(),
+                f);
     }
 
     /** {@code Average} → {@code average}; percentiles keep their CloudWatch spelling ({@code p99}). */

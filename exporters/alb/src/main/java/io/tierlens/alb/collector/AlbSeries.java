@@ -181,6 +181,15 @@ public enum AlbSeries {
         this.fixedLabelValues = List.of(fixedLabelValues);
     }
 
+    /** The name used in {@code exporters.alb.classes}: the constant in lower case, e.g. {@code tg_target_2xx}. */
+    public String configName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static List<String> configNames() {
+        return java.util.Arrays.stream(values()).map(AlbSeries::configName).toList();
+    }
+
     public Scope scope() {
         return scope;
     }

@@ -12,6 +12,7 @@ import io.tierlens.alb.AlbConfig;
 import io.tierlens.alb.collector.AlbQueries;
 import io.tierlens.alb.model.AlbInventory;
 import io.tierlens.alb.model.LoadBalancer;
+import io.tierlens.alb.testing.EveryMinute;
 import io.tierlens.core.cloudwatch.CloudWatchPlanner;
 import io.tierlens.core.cloudwatch.MetricQuery;
 import io.tierlens.core.cloudwatch.MetricValue;
@@ -38,7 +39,10 @@ class CloudWatchProtocolTest {
     // 10:05:30 with the default 120 s delay: window [09:58, 10:03), newest complete period 10:02.
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:05:30Z"));
     private final CloudWatchPlanner planner = new CloudWatchPlanner(
-            new CloudWatchConfig(null, null, null, null, Duration.ofMillis(100)), t -> cloudWatch, clock, aws.self);
+            new CloudWatchConfig(null, Duration.ofSeconds(120), null, null, Duration.ofMillis(100)),
+            t -> cloudWatch,
+            clock,
+            aws.self);
 
     private final LoadBalancer lb = new LoadBalancer(
             "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/k8s-shop-web-3f9a1c2b7d/50dc6c495c0c9188",
@@ -57,7 +61,8 @@ class CloudWatchProtocolTest {
     /** RequestCount Sum, HTTPCode_ELB_3XX_Count Sum, TargetResponseTime Average: the first three of the set. */
     private List<MetricQuery> threeQueries() {
         List<MetricQuery> all = new AlbQueries(
-                        new AlbConfig(null, null, null, null, null, null, null, false, null), Duration.ofSeconds(60))
+                        EveryMinute.of(new AlbConfig(null, null, null, null, null, null, null, false, null)),
+                        Duration.ofSeconds(60))
                 .queries(new AlbInventory(List.of(lb), List.of(), List.of(), Map.of(), Map.of(), Instant.EPOCH));
         MetricQuery requests = find(all, "RequestCount", "Sum");
         MetricQuery elb3xx = find(all, "HTTPCode_ELB_3XX_Count", "Sum");

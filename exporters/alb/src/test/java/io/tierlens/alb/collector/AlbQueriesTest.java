@@ -6,6 +6,7 @@ import io.tierlens.alb.AlbConfig;
 import io.tierlens.alb.model.AlbInventory;
 import io.tierlens.alb.model.LoadBalancer;
 import io.tierlens.alb.model.TargetGroup;
+import io.tierlens.alb.testing.EveryMinute;
 import io.tierlens.alb.testing.FakeAlbApi;
 import io.tierlens.core.cloudwatch.MetricQuery;
 import java.time.Duration;
@@ -25,7 +26,7 @@ class AlbQueriesTest {
             new AlbInventory(List.of(lb), List.of(tg), List.of(), Map.of(), Map.of(), Instant.EPOCH);
 
     static AlbConfig defaults() {
-        return new AlbConfig(null, null, null, null, null, null, null, null, null);
+        return EveryMinute.of(new AlbConfig(null, null, null, null, null, null, null, null, null));
     }
 
     private static Map<String, List<String>> statisticsByMetric(List<MetricQuery> qs) {
@@ -53,7 +54,7 @@ class AlbQueriesTest {
                         Map.entry("HTTPCode_Target_3XX_Count", List.of("Sum")),
                         Map.entry("HTTPCode_Target_4XX_Count", List.of("Sum")),
                         Map.entry("HTTPCode_Target_5XX_Count", List.of("Sum")),
-                        Map.entry("TargetResponseTime", List.of("Average", "p50", "p90", "p99")),
+                        Map.entry("TargetResponseTime", List.of("Average", "Maximum", "p50", "p90", "p99")),
                         Map.entry("ActiveConnectionCount", List.of("Sum")),
                         Map.entry("NewConnectionCount", List.of("Sum")),
                         Map.entry("RejectedConnectionCount", List.of("Sum")),
@@ -61,7 +62,7 @@ class AlbQueriesTest {
                         Map.entry("ClientTLSNegotiationErrorCount", List.of("Sum")),
                         Map.entry("ProcessedBytes", List.of("Sum")),
                         Map.entry("ConsumedLCUs", List.of("Average"))));
-        assertThat(lbQueries).hasSize(19);
+        assertThat(lbQueries).hasSize(20);
         assertThat(lbQueries)
                 .allSatisfy(q -> assertThat(q.dimensions()).containsExactly(Map.entry("LoadBalancer", lb.dimension())));
     }
@@ -80,10 +81,10 @@ class AlbQueriesTest {
                         "HTTPCode_Target_3XX_Count", List.of("Sum"),
                         "HTTPCode_Target_4XX_Count", List.of("Sum"),
                         "HTTPCode_Target_5XX_Count", List.of("Sum"),
-                        "TargetResponseTime", List.of("Average", "p50", "p90", "p99"),
+                        "TargetResponseTime", List.of("Average", "Maximum", "p50", "p90", "p99"),
                         "HealthyHostCount", List.of("Minimum"),
                         "UnHealthyHostCount", List.of("Maximum")));
-        assertThat(tgQueries).hasSize(11);
+        assertThat(tgQueries).hasSize(12);
         assertThat(tgQueries)
                 .allSatisfy(q -> assertThat(q.dimensions())
                         .containsOnly(
@@ -104,7 +105,8 @@ class AlbQueriesTest {
 
     @Test
     void configuredPercentilesAndTargetGroupSwitchChangeTheSet() {
-        AlbConfig config = new AlbConfig(null, null, null, null, null, null, null, false, List.of("p95", "p99.9"));
+        AlbConfig config =
+                EveryMinute.of(new AlbConfig(null, null, null, null, null, null, null, false, List.of("p95", "p99.9")));
 
         List<MetricQuery> qs = new AlbQueries(config, PERIOD).queries(inventory);
 
@@ -112,7 +114,7 @@ class AlbQueriesTest {
         assertThat(qs.stream()
                         .filter(q -> q.metricName().equals("TargetResponseTime"))
                         .map(MetricQuery::statistic))
-                .containsExactly("Average", "p95", "p99.9");
+                .containsExactly("Average", "Maximum", "p95", "p99.9");
     }
 
     @Test
@@ -124,7 +126,7 @@ class AlbQueriesTest {
 
         List<MetricQuery> qs = new AlbQueries(defaults(), PERIOD).queries(inv);
 
-        assertThat(qs).hasSize(2 * 19 + 2 * 11);
+        assertThat(qs).hasSize(2 * 20 + 2 * 12);
         assertThat(qs.stream()
                         .filter(q -> q.dimensions().containsKey("TargetGroup"))
                         .map(q -> q.dimensions().get("LoadBalancer"))

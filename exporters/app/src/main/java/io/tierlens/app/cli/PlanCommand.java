@@ -6,8 +6,11 @@ import io.tierlens.app.wiring.Modules;
 import io.tierlens.app.wiring.RuntimeEnvironment;
 import io.tierlens.app.wiring.TargetResolver;
 import io.tierlens.core.aws.AwsTarget;
+import io.tierlens.core.cloudwatch.Freshness;
 import io.tierlens.core.cloudwatch.MetricQuery;
 import io.tierlens.core.cloudwatch.PlannedCalls;
+import io.tierlens.core.cloudwatch.ReplaySchedule;
+import io.tierlens.core.config.CloudWatchConfig;
 import io.tierlens.core.config.ConfigException;
 import io.tierlens.core.config.ExporterSettings;
 import io.tierlens.core.config.LoadedConfig;
@@ -19,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +39,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "plan",
-        description = "Show CloudWatch queries, GetMetricData calls per refresh and projected USD/month per (account,"
-                + " region). With --offline, no AWS call is made.")
+        description = "Show CloudWatch queries, GetMetricData calls and projected USD/month per (account, region),"
+                + " with each exporter's freshness classes (fetch interval, lag). With --offline, no AWS call is made.")
 public final class PlanCommand implements Callable<Integer> {
     @Option(
             names = {"-c", "--config"},
@@ -92,13 +96,11 @@ public final class PlanCommand implements Callable<Integer> {
                         : loaded.core().aws().accountId());
         List<Row> rows = new ArrayList<>();
         for (AwsTarget t : targets) {
-            Map<Duration, List<MetricQuery>> byRefresh = new TreeMap<>();
+            Map<String, List<MetricQuery>> byExporter = new LinkedHashMap<>();
             for (ExporterModule<?> m : enabled(loaded, modules)) {
-                byRefresh
-                        .computeIfAbsent(refresh(loaded, m), d -> new ArrayList<>())
-                        .addAll(planned(m, loaded, inventory));
+                byExporter.put(m.name(), planned(m, loaded, inventory));
             }
-            rows.add(Row.of(t, byRefresh, loaded.core().cloudwatch().maxQueriesPerCall()));
+            rows.add(Row.of(t, byExporter, loaded.core().cloudwatch()));
         }
         return rows;
     }
@@ -108,13 +110,11 @@ public final class PlanCommand implements Callable<Integer> {
         try (RuntimeEnvironment runtime = new LiveEnvironmentFactory(Clock.systemUTC()).create(loaded, self)) {
             List<Row> rows = new ArrayList<>();
             for (AwsTarget t : runtime.env().targets()) {
-                Map<Duration, List<MetricQuery>> byRefresh = new TreeMap<>();
+                Map<String, List<MetricQuery>> byExporter = new LinkedHashMap<>();
                 for (ExporterModule<?> m : enabled(loaded, modules)) {
-                    byRefresh
-                            .computeIfAbsent(refresh(loaded, m), d -> new ArrayList<>())
-                            .addAll(discovered(m, loaded, runtime.env(), t));
+                    byExporter.put(m.name(), discovered(m, loaded, runtime.env(), t));
                 }
-                rows.add(Row.of(t, byRefresh, loaded.core().cloudwatch().maxQueriesPerCall()));
+                rows.add(Row.of(t, byExporter, loaded.core().cloudwatch()));
             }
             return rows;
         }
@@ -123,16 +123,34 @@ public final class PlanCommand implements Callable<Integer> {
     private static void print(List<Row> rows, PrintWriter out) {
         out.printf(
                 "%-14s %-16s %8s %14s %16s %12s%n",
-                "account", "region", "queries", "calls/refresh", "metrics/month", "USD/month");
+                "account", "region", "queries", "calls/round", "metrics/month", "USD/month");
         double total = 0;
         for (Row r : rows) {
             out.printf(
                     "%-14s %-16s %8d %14d %16.0f %12.2f%n",
                     r.account, r.region, r.queries, r.calls, r.metricsPerMonth, r.usd);
+            for (ClassRow c : r.classes) {
+                out.printf(
+                        "  %-10s %-9s every %-5s lag %-9s %8d %14d %16.0f %12.2f%n",
+                        c.exporter,
+                        c.freshness,
+                        seconds(c.interval),
+                        seconds(c.minLag) + "-" + seconds(c.maxLag),
+                        c.queries,
+                        c.calls,
+                        c.metricsPerMonth,
+                        c.usd);
+            }
             total += r.usd;
         }
         out.printf("total projected GetMetricData cost: %.2f USD per 30-day month; ListMetrics calls: 0%n", total);
+        out.println("calls/round: GetMetricData calls when every class is due (alerting-only rounds make fewer);"
+                + " lag: how long after a period ends its datapoint is served (docs/cloudwatch-cost.md)");
         out.flush();
+    }
+
+    private static String seconds(Duration d) {
+        return d.toSeconds() % 60 == 0 ? d.toMinutes() + "m" : d.toSeconds() + "s";
     }
 
     private static List<ExporterModule<?>> enabled(LoadedConfig loaded, List<ExporterModule<?>> modules) {
@@ -151,10 +169,6 @@ public final class PlanCommand implements Callable<Integer> {
                 .toList();
     }
 
-    private static Duration refresh(LoadedConfig loaded, ExporterModule<?> m) {
-        return loaded.exporters().get(m.name()).refresh();
-    }
-
     private static <C extends ExporterSettings> List<MetricQuery> planned(
             ExporterModule<C> m, LoadedConfig loaded, Map<String, Integer> inv) {
         return m.plannedQueries(m.configType().cast(loaded.exporters().get(m.name())), inv);
@@ -165,21 +179,65 @@ public final class PlanCommand implements Callable<Integer> {
         return m.discoverQueries(m.configType().cast(loaded.exporters().get(m.name())), env, t);
     }
 
-    /** One line of the plan: a target's queries packed per refresh interval. */
-    record Row(String account, String region, int queries, int calls, double metricsPerMonth, double usd) {
-        static Row of(AwsTarget t, Map<Duration, List<MetricQuery>> byRefresh, int maxPerCall) {
-            int queries = 0;
-            int calls = 0;
-            double metrics = 0;
-            double usd = 0;
-            for (Map.Entry<Duration, List<MetricQuery>> e : byRefresh.entrySet()) {
-                PlannedCalls p = PlannedCalls.pack(e.getValue(), maxPerCall);
-                queries += p.distinctQueries();
-                calls += p.calls().size();
-                metrics += p.distinctQueries() * PlannedCalls.refreshesPerMonth(e.getKey());
-                usd += p.usdPerMonth(e.getKey());
+    /** One line of the plan: a target's queries, packed as the planner packs them. */
+    record Row(
+            String account,
+            String region,
+            int queries,
+            int calls,
+            double metricsPerMonth,
+            double usd,
+            List<ClassRow> classes) {
+        static Row of(AwsTarget t, Map<String, List<MetricQuery>> byExporter, CloudWatchConfig cw) {
+            List<MetricQuery> all = new ArrayList<>();
+            List<ClassRow> classes = new ArrayList<>();
+            for (Map.Entry<String, List<MetricQuery>> e : byExporter.entrySet()) {
+                all.addAll(e.getValue());
+                Map<Freshness, List<MetricQuery>> byFreshness =
+                        new TreeMap<>(Comparator.comparing((Freshness f) -> f.freshnessClass())
+                                .thenComparing(Freshness::interval));
+                e.getValue()
+                        .forEach(q -> byFreshness
+                                .computeIfAbsent(q.freshness(), f -> new ArrayList<>())
+                                .add(q));
+                byFreshness.forEach((f, qs) -> classes.add(ClassRow.of(e.getKey(), f, qs, cw)));
             }
-            return new Row(t.accountName(), t.region(), queries, calls, metrics, usd);
+            PlannedCalls p = PlannedCalls.pack(all, cw.maxQueriesPerCall());
+            return new Row(
+                    t.accountName(),
+                    t.region(),
+                    p.distinctQueries(),
+                    p.calls().size(),
+                    p.metricsPerMonth(),
+                    p.usdPerMonth(),
+                    List.copyOf(classes));
+        }
+    }
+
+    /** One exporter's queries of one freshness class. */
+    record ClassRow(
+            String exporter,
+            String freshness,
+            Duration interval,
+            Duration minLag,
+            Duration maxLag,
+            int queries,
+            int calls,
+            double metricsPerMonth,
+            double usd) {
+        static ClassRow of(String exporter, Freshness f, List<MetricQuery> qs, CloudWatchConfig cw) {
+            PlannedCalls p = PlannedCalls.pack(qs, cw.maxQueriesPerCall());
+            ReplaySchedule s = new ReplaySchedule(qs.get(0).period(), f.interval(), cw.delay(), cw.lookbackPeriods());
+            return new ClassRow(
+                    exporter,
+                    f.freshnessClass().label(),
+                    f.interval(),
+                    s.minLag(),
+                    s.maxLag(),
+                    p.distinctQueries(),
+                    p.calls().size(),
+                    p.metricsPerMonth(),
+                    p.usdPerMonth());
         }
     }
 }

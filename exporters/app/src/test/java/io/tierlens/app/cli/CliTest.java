@@ -115,24 +115,46 @@ class CliTest {
                         "load_balancer=200,target_group=600"))
                 .isZero();
         String plan = out.toString();
-        // Queries per refresh and calls = ceil(queries / 500), for each (account, region)
+        // Queries and calls for each (account, region): 1,400 alerting queries in 3 calls, 6,800 trend in 14
         assertThat(plan).containsPattern("111122223333\\s+eu-west-1\\s+(\\d+)\\s+(\\d+)");
         var m = java.util.regex.Pattern.compile("111122223333\\s+eu-west-1\\s+(\\d+)\\s+(\\d+)")
                 .matcher(plan);
         assertThat(m.find()).isTrue();
         int queries = Integer.parseInt(m.group(1));
         int calls = Integer.parseInt(m.group(2));
-        assertThat(calls).isEqualTo((queries + 499) / 500);
+        assertThat(queries).isEqualTo(8_200);
+        assertThat(calls).isEqualTo(3 + 14);
         assertThat(plan).contains("us-east-1").contains("ListMetrics calls: 0");
     }
 
     @Test
-    void offlinePlanCountsThirteenQueriesPerDatabaseInstance() throws Exception {
+    void offlinePlanCountsElevenQueriesPerDatabaseInstanceByClass() throws Exception {
         Path f = file("regions: [eu-west-1]\naws: {account_id: \"111122223333\"}\n");
         assertThat(run("plan", "--config", f.toString(), "--offline", "--inventory", "db_instance=10"))
                 .isZero();
-        // 10 instances x 13 queries, one call, 130 x 43,200 refreshes x $0.00001 per 30-day month at 60 s
-        assertThat(out.toString()).containsPattern("111122223333\\s+eu-west-1\\s+130\\s+1\\s+5616000\\s+56\\.16");
+        // 30 alerting queries x 21,600 fetches (every 2 min) + 80 trend x 2,880 (every 15 min), x $0.00001
+        assertThat(out.toString())
+                .containsPattern("111122223333\\s+eu-west-1\\s+110\\s+2\\s+878400\\s+8\\.78")
+                .containsPattern("rds\\s+alerting\\s+every 2m\\s+lag 2m-3m\\s+30\\s+1\\s+648000\\s+6\\.48")
+                .containsPattern("rds\\s+trend\\s+every 15m\\s+lag 15m-16m\\s+80\\s+1\\s+230400\\s+2\\.30");
+    }
+
+    @Test
+    void theReadmesMinimalConfigCostsLessThanAQuarterOfThePeersBill() throws Exception {
+        // docs/cloudwatch-cost.md: the peer's usual ALB/RDS set for this estate costs $146.88 per month
+        Path f = file("regions: [eu-west-1]\n");
+        assertThat(run(
+                        "plan",
+                        "--config",
+                        f.toString(),
+                        "--offline",
+                        "--inventory",
+                        "load_balancer=10,target_group=30,db_instance=10"))
+                .isZero();
+        var m = java.util.regex.Pattern.compile("cost: (\\d+\\.\\d+) USD").matcher(out.toString());
+        assertThat(m.find()).isTrue();
+        assertThat(Double.parseDouble(m.group(1))).isEqualTo(33.70).isLessThanOrEqualTo(146.88 / 4);
+        assertThat(out.toString()).containsPattern("alb\\s+alerting\\s+every 2m\\s+lag 2m-3m");
     }
 
     @Test

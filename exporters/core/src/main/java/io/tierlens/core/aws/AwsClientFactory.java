@@ -60,6 +60,7 @@ public final class AwsClientFactory implements AutoCloseable {
                         .maxAttempts(config.maxAttempts())
                         .build())
                 .addExecutionInterceptor(new RateLimitInterceptor(limiter))
+                .addExecutionInterceptor(new GetMetricDataBilling(recorder))
                 .addMetricPublisher(new SdkCallMetricsPublisher(recorder))
                 .build();
     }

@@ -14,6 +14,14 @@ public interface CloudWatchApi {
      */
     Map<String, List<Datapoint>> getMetricData(List<IdentifiedQuery> queries, Instant start, Instant end);
 
+    /**
+     * True when this API counts GetMetricData's cost itself, per billed attempt ({@link SdkCloudWatchApi}: its
+     * client's {@code GetMetricDataBilling} interceptor); otherwise the planner counts one billed attempt per call.
+     */
+    default boolean countsItsOwnCost() {
+        return false;
+    }
+
     /** A query with the id GetMetricData needs ({@code ^[a-z][a-zA-Z0-9_]*$}, unique within the request). */
     record IdentifiedQuery(String id, MetricQuery query) {}
 

@@ -25,7 +25,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The only caller of CloudWatch. Exporters hand it the queries their inventory implies; it packs the queries
  * of every exporter of one (account, region) into shared GetMetricData calls of at most 500 queries over a
- * period-aligned window, and gives each exporter the newest complete datapoint of each of its queries.
+ * period-aligned window, and gives each exporter the value to serve now of each of its queries.
+ *
+ * <p>Replay: a query is fetched only when the period it must serve has not been fetched yet, i.e. once per its
+ * class's fetch interval, over every period since the last fetch; the buffered datapoints are then served one period
+ * per refresh at the constant lag of {@link ReplaySchedule}. Exporters do not see the difference: they still get one
+ * value per query per refresh, one period newer each minute.
  *
  * <p>Sharing across exporters works by gathering: the first exporter of a target to call {@link #fetch} opens
  * a round; the round runs as soon as every exporter registered with {@link #expect} has joined, or when the
@@ -40,6 +45,8 @@ public final class CloudWatchPlanner {
     private final SelfMetrics self;
     private final Map<String, Set<String>> expected = new HashMap<>();
     private final Map<String, Round> open = new HashMap<>();
+    private final Map<String, Map<MetricQuery, ReplayBuffer>> buffers = new HashMap<>();
+    private static final Duration FORGET_AFTER = Duration.ofHours(1);
 
     public CloudWatchPlanner(
             CloudWatchConfig config, Function<AwsTarget, CloudWatchApi> apis, Clock clock, SelfMetrics self) {
@@ -59,7 +66,7 @@ public final class CloudWatchPlanner {
     }
 
     /**
-     * The newest complete value of each query; queries with no data (and no zero-fill) are absent. An expected
+     * The value to serve now of each query (see {@link ReplaySchedule}); queries with no data (and no zero-fill) are absent. An expected
      * exporter with nothing to ask should still call this with no queries: it returns at once and lets the
      * round run without waiting the gather window for it.
      *
@@ -130,56 +137,80 @@ public final class CloudWatchPlanner {
     private RoundResult run(Round round) {
         Map<MetricQuery, String> owner = new LinkedHashMap<>();
         round.submissions.forEach((exporter, qs) -> qs.forEach(q -> owner.putIfAbsent(q, exporter)));
-        PlannedCalls plan = PlannedCalls.pack(owner.keySet(), config.maxQueriesPerCall());
         Instant now = clock.instant();
-        CloudWatchApi api = apis.apply(round.target);
+        Map<MetricQuery, ReplayBuffer> buffers = buffers(round.target);
         Map<MetricQuery, MetricValue> values = new HashMap<>();
         Map<MetricQuery, RuntimeException> failures = new HashMap<>();
+        // One round of a target at a time: buffers are shared state and a fetch must finish before serving.
+        synchronized (buffers) {
+            List<MetricQuery> due = new ArrayList<>();
+            for (MetricQuery q : owner.keySet()) {
+                ReplayBuffer b = buffers.computeIfAbsent(
+                        q, k -> new ReplayBuffer(k, ReplaySchedule.of(k, config.delay(), config.lookbackPeriods())));
+                b.submitted(now);
+                if (b.due(now)) {
+                    due.add(q);
+                }
+            }
+            fetch(round.target, due, owner, buffers, now, failures);
+            for (MetricQuery q : owner.keySet()) {
+                if (!failures.containsKey(q)) {
+                    buffers.get(q).serve(now).ifPresent(v -> values.put(q, v));
+                }
+            }
+            forgetUnasked(buffers, now);
+        }
+        return new RoundResult(values, failures, round.target);
+    }
+
+    /** Fetches the due queries: one call per (period, interval) group of at most maxQueriesPerCall. */
+    private void fetch(
+            AwsTarget target,
+            List<MetricQuery> due,
+            Map<MetricQuery, String> owner,
+            Map<MetricQuery, ReplayBuffer> buffers,
+            Instant now,
+            Map<MetricQuery, RuntimeException> failures) {
+        if (due.isEmpty()) {
+            return;
+        }
+        PlannedCalls plan = PlannedCalls.pack(due, config.maxQueriesPerCall());
+        CloudWatchApi api = apis.apply(target);
         for (List<MetricQuery> call : plan.calls()) {
-            Duration period = call.get(0).period();
-            QueryWindow window = QueryWindow.at(now, period, config.delay(), config.lookbackPeriods());
+            ReplaySchedule schedule = buffers.get(call.get(0)).schedule();
+            Instant start = schedule.fetchStart(now);
+            Instant end = schedule.fetchEnd(now);
             List<CloudWatchApi.IdentifiedQuery> identified = new ArrayList<>(call.size());
             for (int i = 0; i < call.size(); i++) {
                 identified.add(new CloudWatchApi.IdentifiedQuery("q" + i, call.get(i)));
             }
             try {
-                Map<String, List<CloudWatchApi.Datapoint>> data =
-                        api.getMetricData(identified, window.start(), window.end());
-                self.recordCost("cloudwatch", call.size() * PlannedCalls.USD_PER_METRIC);
+                Map<String, List<CloudWatchApi.Datapoint>> data = api.getMetricData(identified, start, end);
+                if (!api.countsItsOwnCost()) {
+                    // One answered attempt of `call.size()` metrics (docs/cloudwatch-cost.md, "What is billed").
+                    self.recordCost("cloudwatch", call.size() * PlannedCalls.USD_PER_METRIC);
+                }
                 for (CloudWatchApi.IdentifiedQuery iq : identified) {
                     self.cloudWatchMetricsRequested(owner.get(iq.query()), 1);
-                    newestComplete(iq.query(), data.getOrDefault(iq.id(), List.of()), window)
-                            .ifPresent(v -> values.put(iq.query(), v));
+                    buffers.get(iq.query()).accept(data.getOrDefault(iq.id(), List.of()), start, end);
                 }
             } catch (RuntimeException e) {
-                log.debug("GetMetricData for {} ({} queries) failed: {}", round.target, call.size(), e.toString());
+                log.debug("GetMetricData for {} ({} queries) failed: {}", target, call.size(), e.toString());
                 call.forEach(q -> failures.put(q, e));
             }
         }
-        return new RoundResult(values, failures, round.target);
     }
 
-    /** Newest datapoint inside the window; for zero-filled queries, the newest period or 0. */
-    static java.util.Optional<MetricValue> newestComplete(
-            MetricQuery q, List<CloudWatchApi.Datapoint> points, QueryWindow window) {
-        CloudWatchApi.Datapoint newest = null;
-        for (CloudWatchApi.Datapoint p : points) {
-            boolean inside =
-                    !p.timestamp().isBefore(window.start()) && p.timestamp().isBefore(window.end());
-            if (inside && (newest == null || p.timestamp().isAfter(newest.timestamp()))) {
-                newest = p;
-            }
+    private Map<MetricQuery, ReplayBuffer> buffers(AwsTarget target) {
+        synchronized (this) {
+            return buffers.computeIfAbsent(target.key(), k -> new HashMap<>());
         }
-        if (q.zeroWhenMissing()) {
-            // ELB counters are omitted, not zero, when nothing happened: the newest period without a point is 0.
-            Instant last = window.newestPeriodStart();
-            if (newest == null || newest.timestamp().isBefore(last)) {
-                return java.util.Optional.of(new MetricValue(0, last, window.period(), true));
-            }
-        }
-        return newest == null
-                ? java.util.Optional.empty()
-                : java.util.Optional.of(new MetricValue(newest.value(), newest.timestamp(), window.period(), false));
+    }
+
+    /** Queries nobody asked for in an hour (their resource is gone, or the config changed) are dropped. */
+    private static void forgetUnasked(Map<MetricQuery, ReplayBuffer> buffers, Instant now) {
+        Instant cutoff = now.minus(FORGET_AFTER);
+        buffers.values().removeIf(b -> b.lastSubmitted().isBefore(cutoff));
     }
 
     private static final class Round {

@@ -18,12 +18,20 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricStat;
 import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
 import software.amazon.awssdk.services.cloudwatch.model.StatusCode;
 
-/** {@link CloudWatchApi} over the AWS SDK. */
+/**
+ * {@link CloudWatchApi} over the AWS SDK. The client must come from {@code AwsClientFactory}: its
+ * {@code GetMetricDataBilling} interceptor counts the cost of every billed attempt, retries included.
+ */
 public final class SdkCloudWatchApi implements CloudWatchApi, AutoCloseable {
     private final CloudWatchClient client;
 
     public SdkCloudWatchApi(CloudWatchClient client) {
         this.client = client;
+    }
+
+    @Override
+    public boolean countsItsOwnCost() {
+        return true;
     }
 
     @Override

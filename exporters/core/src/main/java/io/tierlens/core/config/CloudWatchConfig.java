@@ -7,8 +7,10 @@ import java.time.Duration;
  *
  * @param period CloudWatch period of every query, default 60s (the ALB/RDS resolution)
  * @param delay settle delay: periods that ended less than this long ago are not asked for, because
- *     CloudWatch may still add data to them; default 120s
- * @param lookbackPeriods how many periods each query covers; the newest complete one is exported; default 5
+ *     CloudWatch may still add data to them; default 60s (ALB and RDS publish within a minute; a period is
+ *     fetched again until it is served, so a revision arriving later is still picked up)
+ * @param lookbackPeriods extra periods each fetch covers besides its fetch interval, to fill short gaps and revise
+ *     periods not served yet (free: GetMetricData bills per metric, not per datapoint); default 5
  * @param maxQueriesPerCall queries per GetMetricData call, at most 500 (the API limit)
  * @param gatherWindow how long the planner waits for other exporters' queries so they share calls, default 2s
  */
@@ -18,7 +20,7 @@ public record CloudWatchConfig(
 
     public CloudWatchConfig {
         period = period == null ? Duration.ofSeconds(60) : period;
-        delay = delay == null ? Duration.ofSeconds(120) : delay;
+        delay = delay == null ? Duration.ofSeconds(60) : delay;
         lookbackPeriods = lookbackPeriods == null ? 5 : lookbackPeriods;
         maxQueriesPerCall = maxQueriesPerCall == null ? 500 : maxQueriesPerCall;
         gatherWindow = gatherWindow == null ? Duration.ofSeconds(2) : gatherWindow;

@@ -5,6 +5,7 @@ import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.InfoSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -33,6 +34,7 @@ public final class FamilyBuilder {
     private final Kind kind;
     private final List<Labels> labels = new ArrayList<>();
     private final List<Double> values = new ArrayList<>();
+    private final List<Long> timestamps = new ArrayList<>();
     private final Set<List<String>> seen = new HashSet<>();
     private int duplicates;
 
@@ -65,6 +67,18 @@ public final class FamilyBuilder {
 
     /** Adds a point; label values are given in the order of the label names. Null values become "". */
     public FamilyBuilder add(double value, String... labelValues) {
+        return addPoint(value, 0L, labelValues);
+    }
+
+    /**
+     * Adds a gauge point with an explicit timestamp (exposed after the value), for exporters configured to export
+     * CloudWatch's own timestamps; Prometheus then stores the sample at that time instead of the scrape time.
+     */
+    public FamilyBuilder addAt(double value, Instant timestamp, String... labelValues) {
+        return addPoint(value, timestamp.toEpochMilli(), labelValues);
+    }
+
+    private FamilyBuilder addPoint(double value, long timestampMillis, String... labelValues) {
         if (labelValues.length != labelNames.length) {
             throw new IllegalArgumentException(name + " expects labels " + Arrays.toString(labelNames) + " but got "
                     + labelValues.length + " values");
@@ -79,6 +93,7 @@ public final class FamilyBuilder {
         }
         labels.add(Labels.of(labelNames, cleaned));
         values.add(value);
+        timestamps.add(timestampMillis);
         return this;
     }
 
@@ -127,10 +142,13 @@ public final class FamilyBuilder {
             default: {
                 GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(name).help(help);
                 for (int i = 0; i < labels.size(); i++) {
-                    b.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                    GaugeSnapshot.GaugeDataPointSnapshot.Builder p = GaugeSnapshot.GaugeDataPointSnapshot.builder()
                             .labels(labels.get(i))
-                            .value(values.get(i))
-                            .build());
+                            .value(values.get(i));
+                    if (timestamps.get(i) != 0L) {
+                        p.scrapeTimestampMillis(timestamps.get(i));
+                    }
+                    b.dataPoint(p.build());
                 }
                 return b.build();
             }

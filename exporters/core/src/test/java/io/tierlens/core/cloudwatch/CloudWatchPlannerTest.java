@@ -133,20 +133,6 @@ class CloudWatchPlannerTest {
     }
 
     @Test
-    void newestCompleteIgnoresPointsOutsideTheWindow() {
-        QueryWindow w = QueryWindow.at(clock.instant(), MINUTE, Duration.ofSeconds(120), 5);
-        List<CloudWatchApi.Datapoint> points = List.of(
-                new CloudWatchApi.Datapoint(w.end(), 99),
-                new CloudWatchApi.Datapoint(w.start().minus(MINUTE), 98),
-                new CloudWatchApi.Datapoint(w.start(), 1));
-
-        assertThat(CloudWatchPlanner.newestComplete(gauge("x"), points, w))
-                .contains(new MetricValue(1, w.start(), MINUTE, false));
-        assertThat(CloudWatchPlanner.newestComplete(counter("x"), points, w))
-                .contains(new MetricValue(0, w.newestPeriodStart(), MINUTE, true));
-    }
-
-    @Test
     void twoExportersOnOneTargetShareOneCall() throws Exception {
         CloudWatchPlanner planner = planner(Duration.ofSeconds(60));
         planner.expect("alb", TARGET);

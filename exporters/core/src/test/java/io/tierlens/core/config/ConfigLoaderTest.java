@@ -51,7 +51,7 @@ class ConfigLoaderTest {
         assertThat(core.aws().maxAttempts()).isEqualTo(5);
         assertThat(core.aws().requestsPerSecond()).isEqualTo(5.0);
         assertThat(core.cloudwatch().period()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(core.cloudwatch().delay()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(core.cloudwatch().delay()).isEqualTo(Duration.ofSeconds(60));
         assertThat(core.cloudwatch().lookbackPeriods()).isEqualTo(5);
         assertThat(core.cloudwatch().maxQueriesPerCall()).isEqualTo(500);
         assertThat(core.cloudwatch().gatherWindow()).isEqualTo(Duration.ofSeconds(2));

@@ -47,6 +47,19 @@ class FamilyBuilderTest {
     }
 
     @Test
+    void aGaugePointAddedAtATimestampIsExposedWithItAndOthersWithout() {
+        MetricSnapshot s = FamilyBuilder.gauge("tierlens_rds_free_storage_bytes", "free", "db_instance")
+                .addAt(7, java.time.Instant.parse("2026-01-01T12:00:00Z"), "db1")
+                .add(8, "db2")
+                .build();
+
+        String text = TextExposition.render(MetricSnapshots.of(s));
+        assertThat(text)
+                .contains("tierlens_rds_free_storage_bytes{db_instance=\"db1\"} 7.0 1767268800000")
+                .containsPattern("tierlens_rds_free_storage_bytes\\{db_instance=\"db2\"} 8.0\\n");
+    }
+
+    @Test
     void gaugeKeepsItsName() {
         MetricSnapshot s = FamilyBuilder.gauge("tierlens_rds_free_storage_bytes", "free", "db_instance")
                 .add(1.5e9, "db1")

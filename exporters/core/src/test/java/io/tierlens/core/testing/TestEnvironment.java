@@ -44,7 +44,10 @@ public final class TestEnvironment {
     public TestEnvironment(Instant start, Duration gatherWindow) {
         this.clock = new MutableClock(start);
         this.planner = new CloudWatchPlanner(
-                new CloudWatchConfig(null, null, null, null, gatherWindow), t -> cloudWatchApi, clock, self);
+                new CloudWatchConfig(null, Duration.ofSeconds(120), null, null, gatherWindow),
+                t -> cloudWatchApi,
+                clock,
+                self);
     }
 
     /**

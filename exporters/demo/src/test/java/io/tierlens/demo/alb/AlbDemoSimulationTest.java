@@ -8,6 +8,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.tierlens.alb.AlbConfig;
 import io.tierlens.alb.AlbModule;
+import io.tierlens.alb.testing.EveryMinute;
 import io.tierlens.core.aws.AwsTarget;
 import io.tierlens.core.cloudwatch.CloudWatchPlanner;
 import io.tierlens.core.config.CloudWatchConfig;
@@ -36,7 +37,8 @@ class AlbDemoSimulationTest {
     private final SelfMetrics self = new SelfMetrics(registry);
     private final Scenario scenario = new Scenario(clock, START, 1.0, 5);
     private final AlbModule module = new AlbModule();
-    private final AlbConfig config = new AlbConfig(null, null, null, null, null, null, null, null, null);
+    private final AlbConfig config =
+            EveryMinute.of(new AlbConfig(null, null, null, null, null, null, null, null, null));
     private final Exporter exporter;
 
     AlbDemoSimulationTest() {

@@ -23,8 +23,8 @@ import io.tierlens.demo.DemoSimulation;
 import io.tierlens.demo.Scenario;
 import io.tierlens.demo.SimulatedCloudWatch;
 import io.tierlens.demo.session.SessionLayout;
-import io.tierlens.rds.RdsConfig;
 import io.tierlens.rds.RdsModule;
+import io.tierlens.rds.testing.EveryMinute;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -52,7 +52,7 @@ class RdsDemoSimulationTest {
     private Exporter demoExporter(Scenario scenario) {
         DemoSimulation sim = DemoModules.all(SessionLayout.INDEXED)
                 .get(new RdsModule().name())
-                .simulate(RdsConfig.defaults(), scenario, recorder);
+                .simulate(EveryMinute.config(), scenario, recorder);
         DemoApiClients clients = new DemoApiClients();
         sim.install(clients);
         SimulatedCloudWatch cloudWatch = new SimulatedCloudWatch(sim.metricSources(), recorder);
@@ -64,7 +64,7 @@ class RdsDemoSimulationTest {
                 clock,
                 self);
         return new RdsModule()
-                .create(RdsConfig.defaults(), new ExporterEnvironment(clock, List.of(TARGET), clients, planner, self));
+                .create(EveryMinute.config(), new ExporterEnvironment(clock, List.of(TARGET), clients, planner, self));
     }
 
     @Test

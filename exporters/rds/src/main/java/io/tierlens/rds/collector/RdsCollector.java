@@ -12,6 +12,7 @@ import io.tierlens.rds.model.MaxConnections;
 import io.tierlens.rds.model.PendingMaintenance;
 import io.tierlens.rds.model.RdsInventory;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -65,17 +66,18 @@ public final class RdsCollector {
             }
             RdsSeries.Family f = p.series().family();
             double value = v.value() * p.series().scale();
-            if (p.series().statisticLabel().isPresent()) {
-                out.gauge(f.metricName(), f.help(), "account_id", "region", "db_instance", "statistic")
-                        .add(
-                                value,
-                                account,
-                                region,
-                                p.instance().identifier(),
-                                p.series().statisticLabel().get());
+            List<String> names = new ArrayList<>(List.of("account_id", "region", "db_instance"));
+            List<String> labelValues =
+                    new ArrayList<>(List.of(account, region, p.instance().identifier()));
+            p.series().statisticLabel().ifPresent(stat -> {
+                names.add("statistic");
+                labelValues.add(stat);
+            });
+            var family = out.gauge(f.metricName(), f.help(), names.toArray(String[]::new));
+            if (queries.timestamps()) {
+                family.addAt(value, v.periodStart(), labelValues.toArray(String[]::new));
             } else {
-                out.gauge(f.metricName(), f.help(), "account_id", "region", "db_instance")
-                        .add(value, account, region, p.instance().identifier());
+                family.add(value, labelValues.toArray(String[]::new));
             }
         }
     }

@@ -1,6 +1,10 @@
 package io.tierlens.rds.collector;
 
+import io.tierlens.core.cloudwatch.Freshness;
+import io.tierlens.core.cloudwatch.FreshnessClass;
 import io.tierlens.core.cloudwatch.MetricQuery;
+import io.tierlens.core.config.FreshnessSettings;
+import io.tierlens.rds.RdsConfig;
 import io.tierlens.rds.model.DbInstance;
 import io.tierlens.rds.model.RdsInventory;
 import java.time.Duration;
@@ -26,10 +30,39 @@ public final class RdsQueries {
      */
     public static final Set<String> NO_METRICS_STATUSES = Set.of("creating", "deleting", "stopped", "stopping");
 
+    private final RdsConfig config;
     private final Duration period;
 
+    /** Queries with the default freshness settings. */
     public RdsQueries(Duration period) {
+        this(RdsConfig.defaults(), period);
+    }
+
+    public RdsQueries(RdsConfig config, Duration period) {
+        this.config = config;
         this.period = period;
+    }
+
+    /**
+     * The class a series has unless {@code classes:} says otherwise; empty for opt-in series. Alerting: what the RDS
+     * alerts read (CPU average, connections, free storage, replica lag). Opt-in: the latency maxima, which no
+     * shipped dashboard panel or alert reads.
+     */
+    public static Optional<FreshnessClass> defaultClass(RdsSeries s) {
+        return switch (s) {
+            case CPU_AVERAGE, CONNECTIONS, FREE_STORAGE, REPLICA_LAG -> Optional.of(FreshnessClass.ALERTING);
+            case READ_LATENCY_MAX, WRITE_LATENCY_MAX -> Optional.empty();
+            default -> Optional.of(FreshnessClass.TREND);
+        };
+    }
+
+    private Optional<Freshness> freshness(RdsSeries s) {
+        return FreshnessSettings.resolve(
+                Optional.ofNullable(config.classes().get(s.configName())),
+                defaultClass(s),
+                config.alertingInterval(),
+                config.trendInterval(),
+                period);
     }
 
     /** Every query with what it feeds, in inventory order. */
@@ -40,16 +73,28 @@ public final class RdsQueries {
                 continue;
             }
             for (RdsSeries s : RdsSeries.values()) {
-                if (s.appliesTo(i, inventory)) {
+                Optional<Freshness> f = freshness(s);
+                if (s.appliesTo(i, inventory) && f.isPresent()) {
                     out.add(new PlannedQuery(
                             new MetricQuery(
-                                    NAMESPACE, s.cloudWatchName(), i.dimensions(), s.statistic(), period, false),
+                                    NAMESPACE,
+                                    s.cloudWatchName(),
+                                    i.dimensions(),
+                                    s.statistic(),
+                                    period,
+                                    false,
+                                    f.get()),
                             s,
                             i));
                 }
             }
         }
         return out;
+    }
+
+    /** Whether CloudWatch values are exported with CloudWatch's own timestamps ({@code timestamps: true}). */
+    public boolean timestamps() {
+        return config.timestamps();
     }
 
     /** The distinct queries of {@link #plan}, what is submitted to the CloudWatch planner. */

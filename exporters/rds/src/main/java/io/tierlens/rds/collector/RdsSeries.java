@@ -2,6 +2,7 @@ package io.tierlens.rds.collector;
 
 import io.tierlens.rds.model.DbInstance;
 import io.tierlens.rds.model.RdsInventory;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -99,6 +100,15 @@ public enum RdsSeries {
         this.family = family;
         this.scale = scale;
         this.applies = applies;
+    }
+
+    /** The name used in {@code exporters.rds.classes}: the constant in lower case, e.g. {@code cpu_maximum}. */
+    public String configName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static List<String> configNames() {
+        return java.util.Arrays.stream(values()).map(RdsSeries::configName).toList();
     }
 
     public String cloudWatchName() {

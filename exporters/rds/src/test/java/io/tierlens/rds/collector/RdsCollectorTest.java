@@ -11,11 +11,13 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.tierlens.core.cloudwatch.MetricQuery;
 import io.tierlens.core.cloudwatch.MetricValue;
 import io.tierlens.core.testing.TestEnvironment;
+import io.tierlens.rds.RdsConfig;
 import io.tierlens.rds.model.DbCluster;
 import io.tierlens.rds.model.DbInstance;
 import io.tierlens.rds.model.MaxConnections;
 import io.tierlens.rds.model.PendingMaintenance;
 import io.tierlens.rds.model.RdsInventory;
+import io.tierlens.rds.testing.EveryMinute;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -29,7 +31,7 @@ class RdsCollectorTest {
     private static final double GIB = 1024.0 * 1024 * 1024;
     private static final Instant PERIOD = TestEnvironment.NEWEST_PERIOD_START;
 
-    private final RdsQueries queries = new RdsQueries(MINUTE);
+    private final RdsQueries queries = new RdsQueries(EveryMinute.config(), MINUTE);
     private final RdsCollector collector = new RdsCollector(queries);
     private final Map<MetricQuery, MetricValue> values = new HashMap<>();
 
@@ -45,6 +47,33 @@ class RdsCollectorTest {
 
     private static RdsInventory inventory(List<DbInstance> instances) {
         return new RdsInventory(instances, List.of(), Map.of(), Map.of(), Instant.EPOCH);
+    }
+
+    @Test
+    void timestampsTrueExportsCloudWatchsOwnTimestampAndTheDefaultNone() {
+        RdsConfig c = EveryMinute.config();
+        RdsConfig withTimestamps = new RdsConfig(
+                c.enabled(),
+                c.refresh(),
+                c.maxStaleness(),
+                c.discoveryInterval(),
+                c.tags(),
+                c.names(),
+                c.maxConnections(),
+                c.alertingInterval(),
+                c.trendInterval(),
+                c.classes(),
+                true);
+        RdsInventory inv = inventory(List.of(instance("src").build()));
+        cloudWatch("src", "FreeableMemory", "Minimum", 3.5 * GIB);
+
+        String stamped = io.tierlens.core.testing.TextExposition.render(
+                new RdsCollector(new RdsQueries(withTimestamps, MINUTE)).collect(TestEnvironment.TARGET, inv, values));
+        String plain = io.tierlens.core.testing.TextExposition.render(collect(inv));
+
+        String series = "tierlens_rds_freeable_memory_bytes\\{[^}]*db_instance=\"src\"[^}]*\\} \\S+";
+        assertThat(stamped).containsPattern(series + " " + PERIOD.toEpochMilli() + "\n");
+        assertThat(plain).containsPattern(series + "\n");
     }
 
     @Test

@@ -3,9 +3,13 @@ package io.tierlens.rds.collector;
 import static io.tierlens.rds.testing.FakeRdsApi.instance;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tierlens.core.cloudwatch.Freshness;
+import io.tierlens.core.cloudwatch.FreshnessClass;
 import io.tierlens.core.cloudwatch.MetricQuery;
+import io.tierlens.rds.RdsConfig;
 import io.tierlens.rds.model.DbInstance;
 import io.tierlens.rds.model.RdsInventory;
+import io.tierlens.rds.testing.EveryMinute;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +18,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class RdsQueriesTest {
-    private final RdsQueries queries = new RdsQueries(Duration.ofSeconds(60));
+    private final RdsQueries queries = new RdsQueries(EveryMinute.config(), Duration.ofSeconds(60));
 
     private static RdsInventory inventory(DbInstance... instances) {
         return new RdsInventory(List.of(instances), List.of(), Map.of(), Map.of(), Instant.EPOCH);
@@ -101,5 +105,54 @@ class RdsQueriesTest {
     void theOfflinePlanUsesTheCommonCase() {
         assertThat(queries.queries(RdsQueries.sizedInventory(10))).hasSize(130).doesNotHaveDuplicates();
         assertThat(queries.queries(RdsQueries.sizedInventory(0))).isEmpty();
+    }
+
+    @Test
+    void theDefaultSetFetchesWhatAlertsReadEveryTwoMinutesAndTheRestEveryFifteen() {
+        List<MetricQuery> defaults = new RdsQueries(Duration.ofSeconds(60)).queries(RdsQueries.sizedInventory(10));
+
+        // 13 per gp3 instance minus the two opt-in latency maxima
+        assertThat(defaults).hasSize(110);
+        assertThat(defaults.stream()
+                        .filter(q -> q.freshness().freshnessClass() == FreshnessClass.ALERTING)
+                        .map(q -> q.metricName() + " " + q.statistic())
+                        .distinct())
+                .containsExactlyInAnyOrder(
+                        "CPUUtilization Average", "DatabaseConnections Maximum", "FreeStorageSpace Minimum");
+        assertThat(defaults)
+                .filteredOn(q -> q.freshness().freshnessClass() == FreshnessClass.TREND)
+                .hasSize(80)
+                .allSatisfy(q -> assertThat(q.freshness().interval()).isEqualTo(Duration.ofMinutes(15)));
+        assertThat(defaults)
+                .noneMatch(
+                        q -> q.metricName().endsWith("Latency") && q.statistic().equals("Maximum"));
+    }
+
+    @Test
+    void classesOverrideTurnsOptInsOnAndSeriesOff() {
+        RdsConfig c = new RdsConfig(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Duration.ofMinutes(5),
+                Map.of("read_latency_max", "alerting", "swap_usage", "off"),
+                null);
+        List<MetricQuery> qs = new RdsQueries(c, Duration.ofSeconds(60)).queries(RdsQueries.sizedInventory(1));
+
+        assertThat(qs).hasSize(11);
+        assertThat(qs).noneMatch(q -> q.metricName().equals("SwapUsage"));
+        assertThat(qs).anySatisfy(q -> {
+            assertThat(q.metricName() + " " + q.statistic()).isEqualTo("ReadLatency Maximum");
+            assertThat(q.freshness()).isEqualTo(Freshness.alerting(Duration.ofSeconds(120)));
+        });
+        assertThat(qs)
+                .filteredOn(q -> q.metricName().equals("FreeableMemory"))
+                .singleElement()
+                .satisfies(q -> assertThat(q.freshness().interval()).isEqualTo(Duration.ofMinutes(5)));
     }
 }

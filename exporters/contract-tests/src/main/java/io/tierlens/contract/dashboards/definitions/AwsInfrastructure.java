@@ -158,12 +158,13 @@ final class AwsInfrastructure {
                                         + AS_SERVICE,
                                 "{{namespace}}/{{service}}")
                         .size(8, 8))
-                .panel(timeseries("Response time p99 by service", "s")
-                        .description("99th percentile response time of each target group's targets.")
+                .panel(timeseries("Response time by service", "s")
+                        .description("Average, maximum and 99th percentile response time of each target group's"
+                                + " targets (trend class: about 15 minutes behind, one point per minute).")
                         .query(
-                                "max by (target_group) (tierlens_alb_target_group_response_time_seconds{" + L
-                                        + ", statistic=\"p99\"})" + AS_SERVICE,
-                                "{{namespace}}/{{service}}")
+                                "max by (target_group, statistic) (tierlens_alb_target_group_response_time_seconds{" + L
+                                        + "})" + AS_SERVICE,
+                                "{{namespace}}/{{service}} {{statistic}}")
                         .size(8, 8))
                 .panel(timeseries("Healthy and unhealthy targets", "short")
                         .description("Targets passing and failing the health checks per target group"
