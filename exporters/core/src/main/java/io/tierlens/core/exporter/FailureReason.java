@@ -22,6 +22,10 @@ public final class FailureReason {
     public static final String INVALID_RESPONSE = "invalid_response";
     public static final String INTERNAL = "internal";
 
+    /** Every reason above: {@code tierlens_refresh_errors_total} starts at 0 for each once a target is known. */
+    public static final java.util.List<String> ALL =
+            java.util.List.of(ACCESS_DENIED, THROTTLED, TIMEOUT, UNREACHABLE, REMOTE_ERROR, INVALID_RESPONSE, INTERNAL);
+
     /** Cause chains can be cyclic (A caused by B caused by A); walking them stops after this many links. */
     private static final int MAX_CAUSE_DEPTH = 16;
 
