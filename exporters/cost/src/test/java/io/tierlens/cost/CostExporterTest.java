@@ -92,6 +92,36 @@ class CostExporterTest {
     }
 
     @Test
+    void aFailingPricingApiIsThePricingTargetDownWhileKubernetesStaysUp() throws Exception {
+        // No stub: every AWS call is answered 404, a remote error.
+        CostConfig config = new CostConfig(
+                null, null, null, null, null, null, null, null, null, Map.of("total", 3000.0), null, null, null, null);
+        ExporterEnvironment env = new ExporterEnvironment(
+                clock,
+                List.of(AwsTarget.defaultCredentials("123456789012", "ap-northeast-2")),
+                clients,
+                null,
+                new SelfMetrics(new PrometheusRegistry()));
+        clients.get(ClusterWatch.class, config.connection().target(), t -> new FixedCluster(cluster()));
+        Exporter exporter = new CostModule().create(config, env);
+
+        RefreshResult r = exporter.refresh();
+
+        assertThat(r.targets())
+                .filteredOn(t -> t.target().equals("kubernetes"))
+                .singleElement()
+                .satisfies(t -> assertThat(t.up()).isTrue());
+        assertThat(r.targets())
+                .filteredOn(t -> t.target().equals("pricing"))
+                .singleElement()
+                .satisfies(t -> {
+                    assertThat(t.up()).isFalse();
+                    assertThat(t.reasons()).isNotEmpty();
+                    assertThat(t.dataTimestamp()).isEmpty();
+                });
+    }
+
+    @Test
     void pricesComeFromUsEast1PricingAndTheClusterRegionsSpotHistory() throws Exception {
         stub.stubFor(post("/")
                 .withHeader("X-Amz-Target", equalTo("AWSPriceListService.GetProducts"))

@@ -74,8 +74,6 @@ public final class DrExporter extends SettingsExporter {
 
     /** The target of our own DNS queries (the resolver tierlens uses). */
     public static final String DNS_TARGET = "dns";
-    /** The target of the recovery evidence (RPO/RTO source). */
-    public static final String EVIDENCE_TARGET = "recovery_evidence";
 
     /**
      * @param accounts one target per watched account, in us-east-1 (Route53 is global)
@@ -137,12 +135,12 @@ public final class DrExporter extends SettingsExporter {
         }
         int before = failures.size();
         List<SiteRecovery> recovery = recovery(failures);
-        if (!config.sites().isEmpty()) {
+        if (!config.sites().isEmpty() && clients.evidence() != RecoveryEvidenceSource.NONE) {
             List<String> reasons = failures.subList(before, failures.size()).stream()
                     .map(PartialFailure::reason)
                     .toList();
             statuses.add(new TargetStatus(
-                    EVIDENCE_TARGET, reasons, reasons.isEmpty() ? Optional.of(now) : Optional.empty()));
+                    clients.evidence().target(), reasons, reasons.isEmpty() ? Optional.of(now) : Optional.empty()));
         }
         List<ProbeResult> probeResults = finishProbes(probing);
         DrSnapshot snapshot = new DrSnapshot(checks, records, active, counts, probeResults, recovery);

@@ -139,6 +139,47 @@ public final class TierlensProcess implements AutoCloseable {
         List<ExporterRunner> runners = new ArrayList<>();
         Set<ExporterRunner> carried = new HashSet<>();
         List<String> rebuilt = new ArrayList<>();
+        try {
+            plan(next, sharedChanged, nextEnv, current, runners, carried, rebuilt);
+        } catch (RuntimeException e) {
+            // Nothing was swapped yet: the running suite goes on untouched.
+            runners.stream()
+                    .filter(r -> !carried.contains(r))
+                    .forEach(r -> r.exporter().close());
+            if (sharedChanged) {
+                nextEnv.close();
+            }
+            log.warn("reload refused, an exporter could not be built: {}", e.toString());
+            return refused(List.of("an exporter could not be built: " + e.getMessage()));
+        }
+        ExporterSuite suite = new ExporterSuite(runners, clock);
+        // The old suite stops before the new one starts, so a carried runner never refreshes on two threads; until
+        // the swap, scrapes still read the old suite, whose runners keep their data.
+        current.closeExcept(carried);
+        collector.swap(suite);
+        suite.start();
+        if (sharedChanged) {
+            environment.close();
+            environment = nextEnv;
+        }
+        config = next;
+        self.configLoaded(true, clock.instant());
+        log.info(
+                "configuration reloaded; exporters [{}], rebuilt [{}]",
+                String.join(", ", names(suite)),
+                String.join(", ", rebuilt));
+        return ReloadOutcome.ok();
+    }
+
+    /** Which runners the next suite has: carried over unchanged, or rebuilt keeping the previous one's data. */
+    private void plan(
+            LoadedConfig next,
+            boolean sharedChanged,
+            RuntimeEnvironment nextEnv,
+            ExporterSuite current,
+            List<ExporterRunner> runners,
+            Set<ExporterRunner> carried,
+            List<String> rebuilt) {
         for (ExporterModule<?> m : modules) {
             ExporterSettings s = next.exporters().get(m.name());
             if (s == null || !s.enabled()) {
@@ -158,23 +199,6 @@ public final class TierlensProcess implements AutoCloseable {
                     .orElseGet(() -> new ExporterRunner(exporter, self, clock, maxSeries)));
             rebuilt.add(m.name());
         }
-        ExporterSuite suite = new ExporterSuite(runners, clock);
-        // The old suite stops before the new one starts, so a carried runner never refreshes on two threads; until
-        // the swap, scrapes still read the old suite, whose runners keep their data.
-        current.closeExcept(carried);
-        collector.swap(suite);
-        suite.start();
-        if (sharedChanged) {
-            environment.close();
-            environment = nextEnv;
-        }
-        config = next;
-        self.configLoaded(true, clock.instant());
-        log.info(
-                "configuration reloaded; exporters [{}], rebuilt [{}]",
-                String.join(", ", names(suite)),
-                String.join(", ", rebuilt));
-        return ReloadOutcome.ok();
     }
 
     private ReloadOutcome refused(List<String> errors) {

@@ -19,10 +19,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The refresh of an exporter that watches every target of the environment: poll each target, then serve what
- * each target has. Targets fail independently: a failing target keeps its last data and its failures become the
- * refresh's partial failures ({@code tierlens_refresh_errors_total{reason}}). Only when every target failed
- * totally ({@link PollOutcome#totalFailure()}) does the refresh throw, with the first failure's reason and safe
- * message, so the runner keeps the last good snapshot and reports {@code tierlens_exporter_up} 0.
+ * each target has. Targets fail independently: a failing target keeps its last data (until {@code max_staleness},
+ * then it is dropped with one WARN and a count in {@code tierlens_series_expired_total}), and every target's
+ * outcome becomes a {@link TargetStatus} ({@code tierlens_target_up}, {@code tierlens_refresh_errors_total{target,
+ * reason}}, {@code tierlens_data_age_seconds{target}}); any failure makes the target down. Only when every target
+ * failed totally ({@link PollOutcome#totalFailure()}) does the refresh throw, with the first failure's reason, a
+ * safe message and the statuses, so the runner keeps the last good snapshot.
  *
  * @param <T> the exporter's per-target state: its poller and the parts it reads metrics from
  */
