@@ -43,7 +43,8 @@ class ReloadWithoutLossTest {
               cost: {enabled: false}
               karpenter: {enabled: false}
               session:
-                refresh: 1s
+                refresh: 2s
+                scan: {time_budget: 1s}
                 max_staleness: 10m
                 redis: {address: "%s"}
             """;
