@@ -30,7 +30,7 @@ final class MetricOwners {
 
     /** Areas of the self metrics every tierlens process serves (METRICS.md "Self"). */
     static final Set<String> CORE_AREAS =
-            Set.of("build", "exporter", "refresh", "last", "data", "aws", "cloudwatch", "series");
+            Set.of("build", "exporter", "target", "refresh", "last", "data", "aws", "cloudwatch", "series", "config");
 
     /** Names without a tierlens area that only exist when an exporter's data does. */
     static final Map<String, String> EXPORTER_BY_NAME = Map.of(
