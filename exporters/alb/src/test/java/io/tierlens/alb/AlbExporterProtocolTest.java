@@ -159,9 +159,12 @@ class AlbExporterProtocolTest {
                         "tierlens_refresh_errors_total",
                         "exporter",
                         "alb",
+                        "target",
+                        AwsWireMock.TARGET.key(),
                         "reason",
                         "throttled"))
-                .contains(1.0);
+                // one per failed part of the target: CloudWatch and DescribeTargetHealth
+                .contains(2.0);
         assertThat(aws.bodies("ListMetrics")).isEmpty();
     }
 }

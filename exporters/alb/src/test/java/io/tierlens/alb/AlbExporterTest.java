@@ -218,9 +218,12 @@ class AlbExporterTest {
                         "tierlens_refresh_errors_total",
                         "exporter",
                         "alb",
+                        "target",
+                        "123456789012/eu-west-1",
                         "reason",
                         "throttled"))
-                .contains(1.0);
+                // each failed part of the target counts: CloudWatch and DescribeTargetHealth
+                .contains(2.0);
     }
 
     @Test
@@ -244,9 +247,12 @@ class AlbExporterTest {
                         "tierlens_refresh_errors_total",
                         "exporter",
                         "alb",
+                        "target",
+                        "123456789012/eu-west-1",
                         "reason",
                         "internal"))
-                .contains(1.0);
+                // each failed part of the target counts: discovery, CloudWatch and DescribeTargetHealth
+                .contains(3.0);
     }
 
     @Test

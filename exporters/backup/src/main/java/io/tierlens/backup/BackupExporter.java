@@ -111,7 +111,7 @@ public final class BackupExporter extends SettingsExporter {
         AwsBackupState observe(AwsTarget target, AwsBackupState state) {
             if (wasConfigured && !state.configured()) {
                 log.info(
-                        "AWS Backup is not in use for {} (no backup vault, or ListBackupVaults denied):"
+                        "AWS Backup is not in use for {} (ListBackupVaults found no vault):"
                                 + " tierlens_backup_aws_backup_configured is 0, RDS backups are still reported",
                         target);
             }

@@ -100,15 +100,37 @@ class BackupExporterTest {
     @Test
     void awsBackupNotConfiguredIsAMetricNotAnErrorAndTheRdsPartContinues() throws Exception {
         shopDb();
-        backup.get().fail("ListBackupVaults", BackupExporterTest::denied);
 
         RefreshResult r = exporter().refresh();
 
         assertThat(r.partialFailures()).isEmpty();
+        assertThat(r.targets())
+                .singleElement()
+                .satisfies(t -> assertThat(t.up()).isTrue());
         assertThat(value(r.data(), "tierlens_backup_aws_backup_configured")).contains(0.0);
         assertThat(value(r.data(), "tierlens_backup_rds_retention_seconds", "db_instance", "shop-db-1"))
                 .contains(7 * 86_400.0);
         assertThat(size(r.data(), "tierlens_backup_jobs")).isZero();
+    }
+
+    @Test
+    void deniedAwsBackupIsAFailureOfTheTargetNotAnAccountWithoutAwsBackup() throws Exception {
+        shopDb();
+        backup.get().fail("ListBackupVaults", BackupExporterTest::denied);
+
+        RefreshResult r = exporter().refresh();
+
+        assertThat(size(r.data(), "tierlens_backup_aws_backup_configured")).isZero();
+        assertThat(r.partialFailures())
+                .singleElement()
+                .satisfies(p -> assertThat(p.reason()).isEqualTo(FailureReason.ACCESS_DENIED));
+        assertThat(r.targets()).singleElement().satisfies(t -> {
+            assertThat(t.target()).isEqualTo("123456789012/eu-west-1");
+            assertThat(t.up()).isFalse();
+            assertThat(t.reasons()).containsExactly(FailureReason.ACCESS_DENIED);
+        });
+        // The RDS part still serves.
+        assertThat(size(r.data(), "tierlens_backup_rds_retention_seconds")).isEqualTo(1);
     }
 
     @Test

@@ -20,6 +20,11 @@ public final class BatchExporter extends SettingsExporter {
     }
 
     @Override
+    public String defaultTarget() {
+        return "kubernetes";
+    }
+
+    @Override
     public RefreshResult refresh() {
         var cronJobs = api.cronJobs();
         return RefreshResult.of(CronJobCollector.collect(cronJobs), clock.instant());

@@ -4,6 +4,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.tierlens.core.exporter.RefreshResult;
 import io.tierlens.core.exporter.RefreshResult.PartialFailure;
 import io.tierlens.core.exporter.SettingsExporter;
+import io.tierlens.core.exporter.TargetStatus;
 import io.tierlens.cost.client.InventorySource;
 import io.tierlens.cost.collector.CostCalculator;
 import io.tierlens.cost.collector.CostCollector;
@@ -24,6 +25,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -63,10 +65,13 @@ public final class CostExporter extends SettingsExporter {
     public RefreshResult refresh() throws Exception {
         ClusterState state = cluster.snapshot();
         Inventory inv = inventory.current();
-        List<PartialFailure> failures = new ArrayList<>(prices.refresh(instanceTypes(state), inv.databases()));
-        failures.addAll(costExplorer.refreshIfDue());
+        List<PartialFailure> priceFailures = prices.refresh(instanceTypes(state), inv.databases());
+        List<PartialFailure> explorerFailures = costExplorer.refreshIfDue();
         // node pricing continues without NodeClaims; what is lost (consolidation savings) is reported, not hidden
-        failures.addAll(KarpenterAccess.problems(state.api()));
+        List<PartialFailure> karpenterFailures = KarpenterAccess.problems(state.api());
+        List<PartialFailure> failures = new ArrayList<>(priceFailures);
+        failures.addAll(explorerFailures);
+        failures.addAll(karpenterFailures);
         PriceBook book = prices.book();
         savings.track(nodePools(state));
         savings.observe(state.recentDisruptions(), book);
@@ -83,7 +88,28 @@ public final class CostExporter extends SettingsExporter {
                 costExplorer.report(),
                 savings.totals(),
                 now);
-        return new RefreshResult(data, now, failures);
+        // Three sources, three targets: a denied Pricing API must not make the Kubernetes view look blind, or back.
+        List<TargetStatus> targets = new ArrayList<>();
+        // Forbidden NodePools/NodeClaims: nodes are still priced (the data stays), but the target is not fully read.
+        targets.add(new TargetStatus(
+                "kubernetes",
+                karpenterFailures.stream().map(PartialFailure::reason).toList(),
+                Optional.of(state.observedAt())));
+        targets.add(status("pricing", priceFailures, now));
+        if (config.costExplorer().enabled()) {
+            targets.add(status("cost_explorer", explorerFailures, now));
+        }
+        return new RefreshResult(data, now, failures, targets);
+    }
+
+    private static TargetStatus status(String target, List<PartialFailure> failures, Instant now) {
+        List<String> reasons = failures.stream().map(PartialFailure::reason).toList();
+        return new TargetStatus(target, reasons, reasons.isEmpty() ? Optional.of(now) : Optional.empty());
+    }
+
+    @Override
+    public String defaultTarget() {
+        return "kubernetes";
     }
 
     /** NodePools of the cluster, and of its nodes (a node can outlive its NodePool object). */

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -90,6 +91,39 @@ class CostExporterTest {
 
     private static java.time.Instant clockStart() {
         return java.time.Instant.parse("2026-01-10T12:00:00Z");
+    }
+
+    @Test
+    void aFailingPricingApiIsThePricingTargetDownWhileKubernetesStaysUp() throws Exception {
+        // No stub: every AWS call is answered 404, a remote error.
+        CostConfig config = new CostConfig(
+                null, null, null, null, null, null, null, null, null, Map.of("total", 3000.0), null, null, null, null);
+        ExporterEnvironment env = new ExporterEnvironment(
+                clock,
+                List.of(AwsTarget.defaultCredentials("123456789012", "ap-northeast-2")),
+                clients,
+                null,
+                new SelfMetrics(new PrometheusRegistry()));
+        clients.get(
+                ClusterWatch.class,
+                config.connection().target(),
+                t -> new FixedCluster(cluster(new KarpenterApi(List.of("v1")))));
+        Exporter exporter = new CostModule().create(config, env);
+
+        RefreshResult r = exporter.refresh();
+
+        assertThat(r.targets())
+                .filteredOn(t -> t.target().equals("kubernetes"))
+                .singleElement()
+                .satisfies(t -> assertThat(t.up()).isTrue());
+        assertThat(r.targets())
+                .filteredOn(t -> t.target().equals("pricing"))
+                .singleElement()
+                .satisfies(t -> {
+                    assertThat(t.up()).isFalse();
+                    assertThat(t.reasons()).isNotEmpty();
+                    assertThat(t.dataTimestamp()).isEmpty();
+                });
     }
 
     /**

@@ -6,7 +6,9 @@ import io.tierlens.core.exporter.FailureReason;
 import io.tierlens.core.exporter.RefreshResult;
 import io.tierlens.core.exporter.RefreshResult.PartialFailure;
 import io.tierlens.core.exporter.SettingsExporter;
+import io.tierlens.core.exporter.TargetStatus;
 import io.tierlens.core.metrics.SnapshotAssembler;
+import io.tierlens.dr.Route53Reads.AccountRead;
 import io.tierlens.dr.client.DnsResolver;
 import io.tierlens.dr.client.Prober;
 import io.tierlens.dr.client.RecoveryEvidence;
@@ -68,6 +70,10 @@ public final class DrExporter extends SettingsExporter {
     private final ActiveSiteDetector detector;
     private final FailoverCounter failovers = new FailoverCounter();
     private final ExecutorService probes;
+    private final Route53Reads route53;
+
+    /** The target of our own DNS queries (the resolver tierlens uses). */
+    public static final String DNS_TARGET = "dns";
 
     /**
      * @param accounts one target per watched account, in us-east-1 (Route53 is global)
@@ -81,6 +87,7 @@ public final class DrExporter extends SettingsExporter {
         this.clock = clock;
         this.inventory = new Route53Inventory(DrModule.NAME, cloudWatch, config);
         this.detector = new ActiveSiteDetector(clients.resolver(), config);
+        this.route53 = new Route53Reads(inventory, clients.route53(), clock, config.maxStaleness());
         this.probes = Executors.newFixedThreadPool(
                 Math.max(1, Math.min(8, config.probes().size())), r -> {
                     Thread t = new Thread(r, "tierlens-dr-probe");
@@ -105,13 +112,14 @@ public final class DrExporter extends SettingsExporter {
         List<HealthCheckState> checks = new ArrayList<>();
         List<FailoverRecord> records = new ArrayList<>();
         List<Future<ProbeResult>> probing = startProbes();
+        List<TargetStatus> statuses = new ArrayList<>();
         for (int i = 0; i < accounts.size(); i++) {
             AwsTarget account = accounts.get(i);
-            Route53Inventory.Result r =
-                    inventory.read(account, clients.route53().apply(account), recordsOf(account, i == 0));
-            checks.addAll(r.checks());
-            records.addAll(r.records());
-            failures.addAll(r.failures());
+            AccountRead read = route53.read(account, recordsOf(account, i == 0));
+            checks.addAll(read.result().checks());
+            records.addAll(read.result().records());
+            failures.addAll(read.failures());
+            statuses.add(read.status());
         }
         Map<String, Boolean> healthy = new HashMap<>();
         checks.forEach(c -> c.healthy().ifPresent(h -> healthy.put(c.check().id(), h)));
@@ -120,10 +128,23 @@ public final class DrExporter extends SettingsExporter {
             active.add(detector.detect(r, healthy));
         }
         Map<String, Long> counts = failovers.observe(active);
+        Instant now = clock.instant();
+        List<String> dnsFailures = detector.drainResolverFailures();
+        if (!records.isEmpty()) {
+            statuses.add(new TargetStatus(DNS_TARGET, dnsFailures, Optional.of(now)));
+        }
+        int before = failures.size();
         List<SiteRecovery> recovery = recovery(failures);
+        if (!config.sites().isEmpty() && clients.evidence() != RecoveryEvidenceSource.NONE) {
+            List<String> reasons = failures.subList(before, failures.size()).stream()
+                    .map(PartialFailure::reason)
+                    .toList();
+            statuses.add(new TargetStatus(
+                    clients.evidence().target(), reasons, reasons.isEmpty() ? Optional.of(now) : Optional.empty()));
+        }
         List<ProbeResult> probeResults = finishProbes(probing);
         DrSnapshot snapshot = new DrSnapshot(checks, records, active, counts, probeResults, recovery);
-        return new RefreshResult(collect(snapshot), clock.instant(), failures);
+        return new RefreshResult(collect(snapshot), now, failures, statuses);
     }
 
     /** Pure: the model of one refresh as metric families. */

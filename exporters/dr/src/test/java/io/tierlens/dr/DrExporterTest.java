@@ -1,7 +1,6 @@
 package io.tierlens.dr;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.tierlens.core.aws.AwsTarget;
@@ -238,11 +237,18 @@ class DrExporterTest {
     }
 
     @Test
-    void route53ThatCannotBeListedFailsTheRefresh() {
+    void route53ThatCannotBeListedIsThatAccountDownNotTheWholeRefresh() throws Exception {
         DrExporter e = exporter();
         route53.listFailure = new IllegalStateException("boom");
 
-        assertThatThrownBy(e::refresh).isSameAs(route53.listFailure);
+        RefreshResult r = e.refresh();
+
+        // Each account is a target of its own: one that cannot be listed no longer fails the others (or the probes).
+        assertThat(r.targets())
+                .filteredOn(t -> t.target().equals(ACCOUNT + "/us-east-1"))
+                .singleElement()
+                .satisfies(t -> assertThat(t.reasons()).containsExactly("internal"));
+        assertThat(r.partialFailures()).anySatisfy(p -> assertThat(p.message()).contains("Route53 could not be read"));
     }
 
     @Test

@@ -23,6 +23,11 @@ public final class KarpenterExporter extends SettingsExporter {
     }
 
     @Override
+    public String defaultTarget() {
+        return "kubernetes";
+    }
+
+    @Override
     public RefreshResult refresh() throws Exception {
         ClusterState state = watch.snapshot();
         return new RefreshResult(

@@ -57,9 +57,13 @@ class KarpenterExporterTest {
                             "tierlens_refresh_errors_total",
                             "exporter",
                             "karpenter",
+                            "target",
+                            "kubernetes",
                             "reason",
                             "unreachable"))
                     .isGreaterThanOrEqualTo(1);
+            // Issue 12: the blind spot is named, and the data age does not pretend the cached view is fresh.
+            assertThat(runner.state().target("kubernetes").orElseThrow().up()).isFalse();
         } finally {
             api.close();
         }

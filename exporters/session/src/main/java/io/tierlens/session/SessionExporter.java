@@ -3,6 +3,7 @@ package io.tierlens.session;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.tierlens.core.exporter.RefreshResult;
 import io.tierlens.core.exporter.SettingsExporter;
+import io.tierlens.core.exporter.TargetStatus;
 import io.tierlens.session.client.RedisAccessException;
 import io.tierlens.session.client.RedisNode;
 import io.tierlens.session.client.RedisTopology;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -66,6 +68,9 @@ public final class SessionExporter extends SettingsExporter {
     public RefreshResult refresh() throws InterruptedException {
         List<RefreshResult.PartialFailure> failures = new ArrayList<>();
         List<RedisHealth> health = new ArrayList<>();
+        // Failures of a node by its instance; a failure of the whole store (or of a survey) is every node's.
+        Map<String, List<String>> nodeReasons = new LinkedHashMap<>();
+        List<String> storeReasons = new ArrayList<>();
         Instant started = clock.instant();
         try {
             SessionStore s = store();
@@ -74,13 +79,20 @@ public final class SessionExporter extends SettingsExporter {
             RedisHealthReader.Result h = RedisHealthReader.read(s, topology.healthNodes());
             health.addAll(h.health());
             h.failures().forEach(e -> failures.add(failure(e)));
+            h.downReasons()
+                    .forEach((instance, reason) -> nodeReasons
+                            .computeIfAbsent(instance, k -> new ArrayList<>())
+                            .add(reason));
             if (h.anyUp()) {
                 lastRead = clock.instant();
+                int before = failures.size();
                 surveyNamespaces(s, topology, h.runIds(), failures);
+                failures.subList(before, failures.size()).forEach(f -> storeReasons.add(f.reason()));
             }
         } catch (RedisAccessException e) {
             knownNodes.forEach(n -> health.add(RedisHealth.down(n.instance())));
             failures.add(failure(e));
+            storeReasons.add(e.reason());
         }
         if (failures.stream()
                 .anyMatch(f -> RedisAccessException.AUTH_FAILED.equals(f.reason())
@@ -89,8 +101,33 @@ public final class SessionExporter extends SettingsExporter {
             closeStore();
         }
         List<NamespaceReport> served = servedReports(started);
-        MetricSnapshots data = SessionCollector.collect(new SessionModel(served, dedupe(health)));
-        return new RefreshResult(data, dataTimestamp(served, started), failures);
+        List<RedisHealth> nodes = dedupe(health);
+        MetricSnapshots data = SessionCollector.collect(new SessionModel(served, nodes));
+        Instant dataTime = dataTimestamp(served, started);
+        return new RefreshResult(data, dataTime, failures, statuses(nodes, nodeReasons, storeReasons, dataTime));
+    }
+
+    /**
+     * One target per Redis node ({@code host:port}). A node is up only when it answered and every survey worked;
+     * its data age is that of the session figures, or, while none were ever read, nothing (the runner then counts
+     * from the start: data that never came must not look fresh).
+     */
+    private List<TargetStatus> statuses(
+            List<RedisHealth> nodes,
+            Map<String, List<String>> nodeReasons,
+            List<String> storeReasons,
+            Instant dataTime) {
+        List<TargetStatus> out = new ArrayList<>();
+        for (RedisHealth n : nodes) {
+            List<String> reasons = new ArrayList<>(nodeReasons.getOrDefault(n.instance(), List.of()));
+            reasons.addAll(storeReasons);
+            if (!n.up() && reasons.isEmpty()) {
+                reasons.add(RedisAccessException.UNREACHABLE);
+            }
+            Optional<Instant> served = lastRead == null ? Optional.empty() : Optional.of(dataTime);
+            out.add(new TargetStatus(n.instance(), reasons, n.up() ? served : Optional.empty()));
+        }
+        return out;
     }
 
     private void surveyNamespaces(

@@ -3,7 +3,9 @@ package io.tierlens.app.wiring;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.tierlens.core.config.ConfigException;
+import io.tierlens.core.config.ExporterSettings;
 import io.tierlens.core.config.LoadedConfig;
+import io.tierlens.core.exporter.Exporter;
 import io.tierlens.core.exporter.ExporterModule;
 import io.tierlens.core.exporter.ExporterRunner;
 import io.tierlens.core.exporter.ExporterSuite;
@@ -15,15 +17,19 @@ import io.tierlens.core.web.WebConfigFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A running tierlens: one registry (self-metrics, JVM metrics, build info, the exporter suite), the HTTP
- * server and the background refreshes. A reload builds a complete new suite next to the old one and swaps
- * it in only when the new configuration is valid.
+ * server and the background refreshes. A reload applies a valid new configuration by rebuilding only the
+ * exporters it changes, each keeping its last good data meanwhile (see {@link #reload()}).
  */
 public final class TierlensProcess implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TierlensProcess.class);
@@ -43,6 +49,7 @@ public final class TierlensProcess implements AutoCloseable {
     private final ExporterSuite.SuiteCollector collector;
     private final TierlensHttpServer http;
     private RuntimeEnvironment environment;
+    private LoadedConfig config;
 
     private TierlensProcess(
             List<ExporterModule<?>> modules,
@@ -62,6 +69,8 @@ public final class TierlensProcess implements AutoCloseable {
         PrometheusRegistry registry = new PrometheusRegistry();
         JvmMetrics.builder().register(registry);
         this.self = new SelfMetrics(registry);
+        this.config = config;
+        self.configLoaded(true, clock.instant());
         registry.register(BuildInfo.load().collector(environments.mode()));
         this.environment = environments.create(config, self);
         ExporterSuite suite = SuiteBuilder.build(config, environment.env(), modules, clock);
@@ -126,9 +135,15 @@ public final class TierlensProcess implements AutoCloseable {
         return collector.current();
     }
 
+    /**
+     * Applies the configuration file again without losing anything: exporters whose section (and the shared
+     * settings) did not change carry on with their state; a changed one is rebuilt but keeps serving its last good
+     * data until its new refresh replaces it, so {@code /metrics} keeps every figure and {@code /-/ready} stays 200.
+     * A change that needs a restart ({@code server.*}) is refused and the running configuration stays.
+     */
     synchronized ReloadOutcome reload() {
         if (!source.reloadable()) {
-            return ReloadOutcome.refused(List.of("the demo runs an embedded configuration; restart it to change it"));
+            return refused(List.of("the demo runs an embedded configuration; restart it to change it"));
         }
         LoadedConfig next;
         try {
@@ -138,18 +153,84 @@ public final class TierlensProcess implements AutoCloseable {
                     "reload refused, keeping the running configuration: {} error(s)",
                     e.errors().size());
             e.lines().forEach(l -> log.warn("{}", l));
-            return ReloadOutcome.refused(e.lines());
+            return refused(e.lines());
         }
-        RuntimeEnvironment nextEnv = environments.create(next, self);
-        ExporterSuite suite = SuiteBuilder.build(next, nextEnv.env(), modules, clock);
+        Optional<String> restart = ConfigChange.needsRestart(config, next);
+        if (restart.isPresent()) {
+            log.warn("reload refused: {}", restart.get());
+            return refused(List.of(restart.get()));
+        }
+        boolean sharedChanged = ConfigChange.sharedChanged(config, next);
+        RuntimeEnvironment nextEnv = sharedChanged ? environments.create(next, self) : environment;
+        ExporterSuite current = collector.current();
+        List<ExporterRunner> runners = new ArrayList<>();
+        Set<ExporterRunner> carried = new HashSet<>();
+        List<String> rebuilt = new ArrayList<>();
+        try {
+            plan(next, sharedChanged, nextEnv, current, runners, carried, rebuilt);
+        } catch (RuntimeException e) {
+            // Nothing was swapped yet: the running suite goes on untouched.
+            runners.stream()
+                    .filter(r -> !carried.contains(r))
+                    .forEach(r -> r.exporter().close());
+            if (sharedChanged) {
+                nextEnv.close();
+            }
+            log.warn("reload refused, an exporter could not be built: {}", e.toString());
+            return refused(List.of("an exporter could not be built: " + e.getMessage()));
+        }
+        ExporterSuite suite = new ExporterSuite(runners, clock);
+        // The old suite stops before the new one starts, so a carried runner never refreshes on two threads; until
+        // the swap, scrapes still read the old suite, whose runners keep their data.
+        current.closeExcept(carried);
+        collector.swap(suite);
         suite.start();
-        ExporterSuite previous = collector.swap(suite);
-        previous.close();
-        RuntimeEnvironment previousEnv = environment;
-        environment = nextEnv;
-        previousEnv.close();
-        log.info("configuration reloaded; exporters [{}]", String.join(", ", names(suite)));
+        if (sharedChanged) {
+            environment.close();
+            environment = nextEnv;
+        }
+        config = next;
+        self.configLoaded(true, clock.instant());
+        log.info(
+                "configuration reloaded; exporters [{}], rebuilt [{}]",
+                String.join(", ", names(suite)),
+                String.join(", ", rebuilt));
         return ReloadOutcome.ok();
+    }
+
+    /** Which runners the next suite has: carried over unchanged, or rebuilt keeping the previous one's data. */
+    private void plan(
+            LoadedConfig next,
+            boolean sharedChanged,
+            RuntimeEnvironment nextEnv,
+            ExporterSuite current,
+            List<ExporterRunner> runners,
+            Set<ExporterRunner> carried,
+            List<String> rebuilt) {
+        for (ExporterModule<?> m : modules) {
+            ExporterSettings s = next.exporters().get(m.name());
+            if (s == null || !s.enabled()) {
+                continue;
+            }
+            Optional<ExporterRunner> previous = current.runners().stream()
+                    .filter(r -> r.name().equals(m.name()))
+                    .findFirst();
+            if (previous.isPresent() && !sharedChanged && !ConfigChange.sectionChanged(config, next, m.name())) {
+                runners.add(previous.get());
+                carried.add(previous.get());
+                continue;
+            }
+            Exporter exporter = SuiteBuilder.create(m, s, nextEnv.env());
+            int maxSeries = next.core().maxSeries();
+            runners.add(previous.map(p -> ExporterRunner.replacing(p, exporter, self, clock, maxSeries))
+                    .orElseGet(() -> new ExporterRunner(exporter, self, clock, maxSeries)));
+            rebuilt.add(m.name());
+        }
+    }
+
+    private ReloadOutcome refused(List<String> errors) {
+        self.configLoaded(false, clock.instant());
+        return ReloadOutcome.refused(errors);
     }
 
     private static List<String> names(ExporterSuite suite) {

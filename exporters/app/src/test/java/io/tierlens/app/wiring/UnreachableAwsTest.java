@@ -67,7 +67,10 @@ class UnreachableAwsTest {
                             HttpResponse.BodyHandlers.ofString())
                     .body();
             assertThat(metrics).contains("tierlens_exporter_up{exporter=\"alb\"} 0.0");
-            assertThat(metrics).contains("tierlens_refresh_errors_total{exporter=\"alb\",reason=\"unreachable\"}");
+            assertThat(metrics)
+                    .contains("tierlens_target_up{exporter=\"alb\",target=\"111122223333/eu-west-1\"} 0.0")
+                    .contains(
+                            "tierlens_refresh_errors_total{exporter=\"alb\",reason=\"unreachable\",target=\"111122223333/eu-west-1\"}");
             assertThat(metrics).contains("outcome=\"error\"");
             assertThat(metrics).contains("tierlens_build_info{").contains("mode=\"live\"");
         }

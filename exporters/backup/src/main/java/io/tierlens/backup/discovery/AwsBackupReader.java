@@ -7,7 +7,6 @@ import io.tierlens.backup.model.BackupJob;
 import io.tierlens.backup.model.BackupVault;
 import io.tierlens.backup.model.ProtectedResource;
 import io.tierlens.backup.model.RecoveryPoint;
-import io.tierlens.core.exporter.FailureReason;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +18,8 @@ import java.util.Set;
  * Reads AWS Backup for one (account, region) with as few calls as give a correct answer:
  *
  * <ol>
- *   <li>ListBackupVaults — access denied or no vault means AWS Backup is not used here ("not configured");
+ *   <li>ListBackupVaults — no vault means AWS Backup is not used here ("not configured"); access denied is a
+ *       failure of the target like any other, never "not configured";
  *   <li>ListBackupJobs with {@code ByCreatedAfter} = now − look-back;
  *   <li>ListProtectedResources — every resource with a recovery point, whatever its status or age;
  *   <li>ListRecoveryPointsByBackupVault per vault with {@code ByCreatedAfter} — vaults are few, resources many;
@@ -41,18 +41,12 @@ public final class AwsBackupReader {
         this.clock = clock;
     }
 
-    /** One read; SDK exceptions other than the "not configured" kind propagate. */
+    /** One read; every SDK exception propagates, access denied included. */
     public AwsBackupState read() {
         Instant now = clock.instant();
-        List<BackupVault> vaults;
-        try {
-            vaults = api.listBackupVaults();
-        } catch (RuntimeException e) {
-            if (FailureReason.of(e).equals(FailureReason.ACCESS_DENIED)) {
-                return AwsBackupState.notConfigured(now);
-            }
-            throw e;
-        }
+        // Access denied propagates: a denied account is a blind spot, not one without AWS Backup. Reporting it as
+        // "not configured" made its RPO alerts go absent instead of firing.
+        List<BackupVault> vaults = api.listBackupVaults();
         if (vaults.isEmpty()) {
             return AwsBackupState.notConfigured(now);
         }

@@ -148,7 +148,7 @@ class SdkBackupApiProtocolTest {
     }
 
     @Test
-    void accessDeniedToTheVaultsIsReadAsNotConfigured() {
+    void accessDeniedToTheVaultsIsAnAccessDeniedFailureNotNotConfigured() {
         aws.server.stubFor(get(urlPathEqualTo("/backup-vaults/"))
                 .willReturn(aResponse()
                         .withStatus(403)
@@ -159,9 +159,8 @@ class SdkBackupApiProtocolTest {
 
         assertThatThrownBy(api::listBackupVaults)
                 .satisfies(e -> assertThat(FailureReason.of(e)).isEqualTo(FailureReason.ACCESS_DENIED));
-        assertThat(new AwsBackupReader(BackupConfig.defaults(), api, new MutableClock(SINCE))
-                        .read()
-                        .configured())
-                .isFalse();
+        // Denied is a blind spot of the target, never "AWS Backup not in use" (which silenced its RPO alerts).
+        assertThatThrownBy(() -> new AwsBackupReader(BackupConfig.defaults(), api, new MutableClock(SINCE)).read())
+                .satisfies(e -> assertThat(FailureReason.of(e)).isEqualTo(FailureReason.ACCESS_DENIED));
     }
 }

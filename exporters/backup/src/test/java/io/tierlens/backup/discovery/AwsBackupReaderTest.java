@@ -11,6 +11,7 @@ import io.tierlens.backup.model.BackupVault;
 import io.tierlens.backup.model.ProtectedResource;
 import io.tierlens.backup.model.RecoveryPoint;
 import io.tierlens.backup.testing.FakeBackupApi;
+import io.tierlens.core.exporter.FailureReason;
 import io.tierlens.core.testing.MutableClock;
 import io.tierlens.core.testing.TestEnvironment;
 import java.time.Duration;
@@ -47,12 +48,11 @@ class AwsBackupReaderTest {
     }
 
     @Test
-    void accessDeniedToTheVaultsMeansNotConfigured() {
+    void accessDeniedToTheVaultsIsAFailureNeverNotConfigured() {
         api.fail("ListBackupVaults", () -> error(403, "AccessDeniedException"));
 
-        AwsBackupState s = read();
-
-        assertThat(s.configured()).isFalse();
+        assertThatThrownBy(this::read)
+                .satisfies(e -> assertThat(FailureReason.of(e)).isEqualTo(FailureReason.ACCESS_DENIED));
         assertThat(api.calls).containsExactly("ListBackupVaults()");
     }
 

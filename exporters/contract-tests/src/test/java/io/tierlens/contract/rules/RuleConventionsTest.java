@@ -44,7 +44,9 @@ class RuleConventionsTest {
             "TierlensAlbLatencyBudgetBurnFast", Duration.ofMinutes(2),
             "TierlensRdsInstanceUnavailable", Duration.ofMinutes(5), // a down database must page within minutes
             "TierlensSessionStoreDown", Duration.ofMinutes(5),
-            "TierlensDrFailoverActive", Duration.ofMinutes(5)); // Route53 has already debounced the failover
+            "TierlensDrFailoverActive", Duration.ofMinutes(5), // Route53 has already debounced the failover
+            // one blind target shows before the exporter-level alerts (15m), which wait for every target
+            "TierlensExporterTargetDown", Duration.ofMinutes(10));
 
     /** Backup-age alerts wait at least 30 minutes, cost alerts at least an hour. */
     static final Set<String> AGE_ALERTS = Set.of(

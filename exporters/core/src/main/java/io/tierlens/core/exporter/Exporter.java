@@ -21,6 +21,14 @@ public interface Exporter extends AutoCloseable {
 
     RefreshResult refresh() throws Exception;
 
+    /**
+     * The {@code target} label of an exporter whose results carry no {@link TargetStatus}es: its one source, e.g.
+     * {@code kubernetes}. Exporters that report per-target statuses never use it.
+     */
+    default String defaultTarget() {
+        return name();
+    }
+
     @Override
     default void close() {}
 }

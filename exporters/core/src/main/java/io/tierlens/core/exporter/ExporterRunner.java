@@ -6,7 +6,9 @@ import io.tierlens.core.metrics.RenderedSnapshot;
 import io.tierlens.core.metrics.SelfMetrics;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,18 +26,47 @@ public final class ExporterRunner {
     private final SelfMetrics self;
     private final Clock clock;
     private final int maxSeries;
-    private final AtomicReference<ExporterState> state = new AtomicReference<>(ExporterState.initial());
-    private final AtomicReference<RenderedSnapshot> rendered = new AtomicReference<>(RenderedSnapshot.EMPTY);
+    private final TargetBook book;
+    private final Instant startedAt;
+    private final AtomicReference<ExporterState> state;
+    private final AtomicReference<RenderedSnapshot> rendered;
+    private volatile Optional<Instant> lastAttempt = Optional.empty();
     // Reasons of the previous refresh's partial failures: a lasting problem is logged when it starts and when
     // it ends, not once per refresh. Only the refresh thread touches it.
     private Set<String> lastPartialReasons = Set.of();
 
     public ExporterRunner(Exporter exporter, SelfMetrics self, Clock clock, int maxSeries) {
+        this(exporter, self, clock, maxSeries, clock.instant(), ExporterState.initial(), RenderedSnapshot.EMPTY);
+    }
+
+    private ExporterRunner(
+            Exporter exporter,
+            SelfMetrics self,
+            Clock clock,
+            int maxSeries,
+            Instant startedAt,
+            ExporterState initial,
+            RenderedSnapshot initialRendered) {
         this.exporter = exporter;
         this.self = self;
         this.clock = clock;
         this.maxSeries = maxSeries;
+        this.book = new TargetBook(exporter.name(), self);
+        this.startedAt = startedAt;
+        this.state = new AtomicReference<>(initial);
+        this.rendered = new AtomicReference<>(initialRendered);
         self.initExporter(exporter.name());
+    }
+
+    /**
+     * A runner for a reconfigured exporter that takes over {@code previous}'s last good data, target health and
+     * start time, so that a reload neither blanks {@code /metrics} nor makes {@code /-/ready} wait. Its first
+     * refresh replaces them as usual.
+     */
+    public static ExporterRunner replacing(
+            ExporterRunner previous, Exporter exporter, SelfMetrics self, Clock clock, int maxSeries) {
+        return new ExporterRunner(
+                exporter, self, clock, maxSeries, previous.startedAt, previous.state(), previous.rendered.get());
     }
 
     public Exporter exporter() {
@@ -50,37 +81,36 @@ public final class ExporterRunner {
         return state.get();
     }
 
+    /** When the runner (or the runner it replaced) started: the data age of a target that never had data. */
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    /** When the last refresh started, if one did. */
+    public Optional<Instant> lastAttempt() {
+        return lastAttempt;
+    }
+
     /** One refresh: never throws; a failure is logged once per change of reason, counted, and degrades. */
     public void refreshOnce() {
         long start = System.nanoTime();
+        lastAttempt = Optional.of(clock.instant());
         ExporterState before = state.get();
         try {
             RefreshResult result = exporter.refresh();
             MetricSnapshots capped = cap(result.data());
             // Rendered here, on the refresh thread, so that no scrape pays for it.
             rendered.set(RenderedSnapshot.render(capped));
-            state.set(before.succeeded(capped, clock.instant(), result.dataTimestamp()));
-            Set<String> reasons = new HashSet<>();
-            for (RefreshResult.PartialFailure p : result.partialFailures()) {
-                self.refreshError(exporter.name(), p.reason());
-                reasons.add(p.reason());
-                if (lastPartialReasons.contains(p.reason())) {
-                    log.debug(
-                            "exporter={} partial failure again reason={}: {}",
-                            exporter.name(),
-                            p.reason(),
-                            p.message());
-                } else {
-                    log.warn("exporter={} partial failure reason={}: {}", exporter.name(), p.reason(), p.message());
-                }
-            }
-            for (String gone : lastPartialReasons) {
-                if (!reasons.contains(gone)) {
-                    log.info("exporter={} partial failure reason={} cleared", exporter.name(), gone);
-                }
-            }
-            lastPartialReasons = Set.copyOf(reasons);
-            if (before.lastAttemptFailed()) {
+            Instant now = clock.instant();
+            List<TargetStatus> statuses =
+                    result.targets().isEmpty() ? List.of(implicitTarget(result)) : result.targets();
+            ExporterState after =
+                    before.succeeded(capped, now, result.dataTimestamp(), book.update(before, statuses, now));
+            state.set(after);
+            logPartialFailures(result);
+            // Only a refresh in which every target worked is a recovery: one that kept serving while a target
+            // failed is not (that logged "recovered" in the same millisecond as the failure).
+            if (before.attempted() && !before.up() && after.up()) {
                 log.info("exporter={} recovered", exporter.name());
             }
         } catch (InterruptedException e) {
@@ -89,8 +119,12 @@ public final class ExporterRunner {
             // Errors too: one escaping a scheduled task cancels all its later runs, so the exporter would stop
             // for good while still reporting up (and /-/ready would wait for it forever).
             String reason = FailureReason.of(e);
-            state.set(before.failed(reason));
-            self.refreshError(exporter.name(), reason);
+            List<TargetStatus> statuses =
+                    e instanceof ExporterException x && !x.targets().isEmpty()
+                            ? x.targets()
+                            : TargetBook.allFailed(before, exporter.defaultTarget(), reason);
+            ExporterState after = before.failed(reason, book.update(before, statuses, clock.instant()));
+            state.set(expireIfStale(after));
             if (!before.lastErrorReason().equals(Optional.of(reason))) {
                 log.warn(
                         "exporter={} refresh failed reason={}: {}; serving last good data{}",
@@ -104,6 +138,55 @@ public final class ExporterRunner {
         } finally {
             self.observeRefresh(exporter.name(), Duration.ofNanos(System.nanoTime() - start));
         }
+    }
+
+    /** The status of an exporter without targets of its own: up unless a part failed. */
+    private TargetStatus implicitTarget(RefreshResult result) {
+        return new TargetStatus(
+                exporter.defaultTarget(),
+                result.partialFailures().stream()
+                        .map(RefreshResult.PartialFailure::reason)
+                        .toList(),
+                Optional.of(result.dataTimestamp()));
+    }
+
+    /** Drops the last good data once it is older than max staleness, saying so once: nothing vanishes silently. */
+    private ExporterState expireIfStale(ExporterState s) {
+        if (s.lastGood().isEmpty() || fresh(s)) {
+            return s;
+        }
+        long series = 0;
+        for (MetricSnapshot m : s.lastGood().get()) {
+            series += m.getDataPoints().size();
+        }
+        self.seriesExpired(exporter.name(), series);
+        log.warn(
+                "exporter={} last good data from {} is older than max_staleness {}: dropped {} series; the exporter"
+                        + " stays down until a refresh works",
+                exporter.name(),
+                s.lastSuccess().map(Instant::toString).orElse("?"),
+                exporter.maxStaleness(),
+                series);
+        rendered.set(RenderedSnapshot.EMPTY);
+        return s.expired();
+    }
+
+    private void logPartialFailures(RefreshResult result) {
+        Set<String> reasons = new HashSet<>();
+        for (RefreshResult.PartialFailure p : result.partialFailures()) {
+            reasons.add(p.reason());
+            if (lastPartialReasons.contains(p.reason())) {
+                log.debug("exporter={} partial failure again reason={}: {}", exporter.name(), p.reason(), p.message());
+            } else {
+                log.warn("exporter={} partial failure reason={}: {}", exporter.name(), p.reason(), p.message());
+            }
+        }
+        for (String gone : lastPartialReasons) {
+            if (!reasons.contains(gone)) {
+                log.info("exporter={} partial failure reason={} cleared", exporter.name(), gone);
+            }
+        }
+        lastPartialReasons = Set.copyOf(reasons);
     }
 
     /** The data to serve now: the last good snapshot unless it is older than max staleness. */

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,8 +48,13 @@ public final class ExporterSuite implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        Instant now = clock.instant();
         for (ExporterRunner runner : runners) {
             long periodMs = runner.exporter().refreshInterval().toMillis();
+            // A runner carried over by a reload keeps its rhythm; a new one refreshes at once.
+            long delayMs = runner.lastAttempt()
+                    .map(t -> Math.max(0, periodMs - Duration.between(t, now).toMillis()))
+                    .orElse(0L);
             // Fixed rate keeps exporters with the same interval in step, which lets the CloudWatch planner
             // pack their queries into the same GetMetricData calls.
             scheduler.scheduleAtFixedRate(
@@ -56,7 +62,7 @@ public final class ExporterSuite implements AutoCloseable {
                         Thread.currentThread().setName("tierlens-refresh-" + runner.name());
                         runner.refreshOnce();
                     },
-                    0,
+                    delayMs,
                     periodMs,
                     TimeUnit.MILLISECONDS);
             log.info(
@@ -113,25 +119,36 @@ public final class ExporterSuite implements AutoCloseable {
 
     private List<MetricSnapshot> selfGauges() {
         FamilyBuilder up = FamilyBuilder.gauge(
-                "tierlens_exporter_up", "1 if the exporter's last refresh succeeded, else 0.", "exporter");
+                "tierlens_exporter_up",
+                "1 if the exporter's last refresh succeeded for every one of its targets, else 0.",
+                "exporter");
+        FamilyBuilder targetUp = FamilyBuilder.gauge(
+                "tierlens_target_up",
+                "1 if the target (account_id/region, Redis host:port, kubernetes, ...) refreshed fully the last time.",
+                "exporter",
+                "target");
         FamilyBuilder lastSuccess = FamilyBuilder.gauge(
                 "tierlens_last_refresh_success_timestamp_seconds",
                 "Unix time of the exporter's last successful refresh.",
                 "exporter");
         FamilyBuilder age = FamilyBuilder.gauge(
                 "tierlens_data_age_seconds",
-                "Age of the newest complete data point (or direct read) the exporter serves.",
-                "exporter");
+                "Age of the newest data served for the target; since the start while it never had data.",
+                "exporter",
+                "target");
         Instant now = clock.instant();
         for (ExporterRunner r : runners) {
             ExporterState s = r.state();
             up.add(s.up() ? 1 : 0, r.name());
             s.lastSuccess().ifPresent(t -> lastSuccess.add(t.toEpochMilli() / 1000.0, r.name()));
-            s.dataTimestamp()
-                    .ifPresent(t -> age.add(Math.max(0, Duration.between(t, now).toMillis() / 1000.0), r.name()));
+            for (ExporterState.TargetHealth t : s.targets()) {
+                targetUp.add(t.up() ? 1 : 0, r.name(), t.target());
+                Instant measured = t.dataTimestamp().orElse(r.startedAt());
+                age.add(Math.max(0, Duration.between(measured, now).toMillis() / 1000.0), r.name(), t.target());
+            }
         }
         List<MetricSnapshot> out = new ArrayList<>();
-        for (FamilyBuilder f : List.of(up, lastSuccess, age)) {
+        for (FamilyBuilder f : List.of(up, targetUp, lastSuccess, age)) {
             if (f.size() > 0) {
                 out.add(f.build());
             }
@@ -141,16 +158,29 @@ public final class ExporterSuite implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closeExcept(Set.of());
+    }
+
+    /**
+     * Stops the refreshes and closes every exporter but those of {@code carried}, which a reload hands to the next
+     * suite with their state. Returns once no refresh of this suite runs any more (or after 5 s).
+     */
+    public synchronized void closeExcept(Set<ExporterRunner> carried) {
         if (scheduler != null) {
             scheduler.shutdownNow();
             try {
-                scheduler.awaitTermination(5, TimeUnit.SECONDS);
+                if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
+                    log.warn("a refresh did not stop within 5 s of the suite closing");
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             scheduler = null;
         }
         for (ExporterRunner r : runners) {
+            if (carried.contains(r)) {
+                continue;
+            }
             try {
                 r.exporter().close();
             } catch (Exception e) {

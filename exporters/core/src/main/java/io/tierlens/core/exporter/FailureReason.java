@@ -23,11 +23,8 @@ public final class FailureReason {
     public static final String INVALID_RESPONSE = "invalid_response";
     public static final String INTERNAL = "internal";
 
-    /**
-     * The reasons any exporter can report; {@code tierlens_refresh_errors_total} has a series at 0 for each of them
-     * per enabled exporter from the start, so the first error is an increase rather than the start of a series.
-     */
-    public static final List<String> COMMON =
+    /** Every reason above: {@code tierlens_refresh_errors_total} starts at 0 for each once a target is known. */
+    public static final List<String> ALL =
             List.of(ACCESS_DENIED, THROTTLED, TIMEOUT, UNREACHABLE, REMOTE_ERROR, INVALID_RESPONSE, INTERNAL);
 
     /** Cause chains can be cyclic (A caused by B caused by A); walking them stops after this many links. */

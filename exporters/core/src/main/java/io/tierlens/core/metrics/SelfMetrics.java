@@ -1,6 +1,7 @@
 package io.tierlens.core.metrics;
 
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.tierlens.core.aws.ApiCallRecorder;
@@ -19,6 +20,9 @@ public final class SelfMetrics implements ApiCallRecorder {
     private final Counter cloudWatchMetricsRequested;
     private final Counter apiCost;
     private final Counter seriesDropped;
+    private final Counter seriesExpired;
+    private final Gauge lastReloadSuccessful;
+    private final Gauge lastReloadSuccessTimestamp;
 
     public SelfMetrics(PrometheusRegistry registry) {
         refreshDuration = Histogram.builder()
@@ -30,8 +34,8 @@ public final class SelfMetrics implements ApiCallRecorder {
                 .register(registry);
         refreshErrors = Counter.builder()
                 .name("tierlens_refresh_errors")
-                .help("Refreshes (or parts of refreshes) that failed, by bounded reason.")
-                .labelNames("exporter", "reason")
+                .help("Refreshes (or parts of refreshes) that failed, by target and bounded reason.")
+                .labelNames("exporter", "target", "reason")
                 .register(registry);
         apiRequests = Counter.builder()
                 .name("tierlens_aws_api_requests")
@@ -54,18 +58,36 @@ public final class SelfMetrics implements ApiCallRecorder {
                 .help("Series left out of an exporter's snapshot by the cardinality cap (max_series).")
                 .labelNames("exporter")
                 .register(registry);
+        seriesExpired = Counter.builder()
+                .name("tierlens_series_expired")
+                .help("Series of an exporter's last good data dropped because they got older than max_staleness.")
+                .labelNames("exporter")
+                .register(registry);
+        lastReloadSuccessful = Gauge.builder()
+                .name("tierlens_config_last_reload_successful")
+                .help("1 if the last configuration reload succeeded (or none was tried), 0 if it was refused.")
+                .register(registry);
+        lastReloadSuccessTimestamp = Gauge.builder()
+                .name("tierlens_config_last_reload_success_timestamp_seconds")
+                .help("Unix time of the last successful configuration load (the start counts as one).")
+                .register(registry);
     }
 
     /**
-     * Makes the per-exporter series exist at 0 (refresh errors: one per {@link FailureReason#COMMON} reason) so
+     * Makes the per-exporter series exist at 0 so
      * rate(), increase() and absent() work before the first event.
      */
     public void initExporter(String exporter) {
         refreshDuration.initLabelValues(exporter);
         cloudWatchMetricsRequested.initLabelValues(exporter);
         seriesDropped.initLabelValues(exporter);
-        for (String reason : FailureReason.COMMON) {
-            refreshErrors.initLabelValues(exporter, reason);
+        seriesExpired.initLabelValues(exporter);
+    }
+
+    /** Makes {@code tierlens_refresh_errors_total} exist at 0 for every reason of a newly known target. */
+    public void initTarget(String exporter, String target) {
+        for (String reason : FailureReason.ALL) {
+            refreshErrors.initLabelValues(exporter, target, reason);
         }
     }
 
@@ -73,8 +95,25 @@ public final class SelfMetrics implements ApiCallRecorder {
         refreshDuration.labelValues(exporter).observe(duration.toNanos() / 1e9);
     }
 
+    /** A failure of an exporter that has one implicit target, named after the exporter. */
     public void refreshError(String exporter, String reason) {
-        refreshErrors.labelValues(exporter, reason).inc();
+        refreshError(exporter, exporter, reason);
+    }
+
+    public void refreshError(String exporter, String target, String reason) {
+        refreshErrors.labelValues(exporter, target, reason).inc();
+    }
+
+    public void seriesExpired(String exporter, long count) {
+        seriesExpired.labelValues(exporter).inc(count);
+    }
+
+    /** The outcome of loading the configuration: at start (always a success) and at every reload. */
+    public void configLoaded(boolean successful, java.time.Instant at) {
+        lastReloadSuccessful.set(successful ? 1 : 0);
+        if (successful) {
+            lastReloadSuccessTimestamp.set(at.toEpochMilli() / 1000.0);
+        }
     }
 
     public void cloudWatchMetricsRequested(String exporter, long metrics) {

@@ -25,6 +25,11 @@ public final class SnapshotAssembler {
         return families.computeIfAbsent(name, n -> FamilyBuilder.info(n, help, labelNames));
     }
 
+    /** Number of series added so far. */
+    public int size() {
+        return families.values().stream().mapToInt(FamilyBuilder::size).sum();
+    }
+
     /** Number of label sets that were given twice and ignored. */
     public int duplicates() {
         return families.values().stream().mapToInt(FamilyBuilder::duplicates).sum();

@@ -37,7 +37,8 @@ class ExporterRunnerTest {
     }
 
     private double errors(String reason) {
-        return Scraped.counter(registry, "tierlens_refresh_errors_total", "exporter", "test", "reason", reason);
+        return Scraped.counter(
+                registry, "tierlens_refresh_errors_total", "exporter", "test", "target", "test", "reason", reason);
     }
 
     @Test
@@ -97,8 +98,10 @@ class ExporterRunnerTest {
         assertThat(Scraped.value(collected, "tierlens_test_value")).hasValue(0);
         assertThat(Scraped.value(collected, "tierlens_exporter_up", "exporter", "test"))
                 .hasValue(0);
-        assertThat(Scraped.value(collected, "tierlens_data_age_seconds", "exporter", "test"))
+        assertThat(Scraped.value(collected, "tierlens_data_age_seconds", "exporter", "test", "target", "test"))
                 .hasValue(180);
+        assertThat(Scraped.value(collected, "tierlens_target_up", "exporter", "test", "target", "test"))
+                .hasValue(0);
         assertThat(Scraped.value(collected, "tierlens_last_refresh_success_timestamp_seconds", "exporter", "test"))
                 .hasValue(Instant.parse("2026-01-01T12:00:00Z").getEpochSecond());
     }
@@ -161,7 +164,7 @@ class ExporterRunnerTest {
                 .contains("tierlens_exporter_up", "tierlens_last_refresh_success_timestamp_seconds");
         assertThat(Scraped.value(collected, "tierlens_exporter_up", "exporter", "test"))
                 .hasValue(0);
-        assertThat(refreshErrors()).isEqualTo(1);
+        assertThat(errors("unreachable")).isEqualTo(1);
     }
 
     @Test
@@ -179,7 +182,9 @@ class ExporterRunnerTest {
         runner.refreshOnce();
 
         assertThat(runner.servable()).isSameAs(data);
-        assertThat(runner.state().up()).isTrue();
+        // Served, but not up: a part that failed is a blind spot, and up 1 would hide it.
+        assertThat(runner.state().up()).isFalse();
+        assertThat(runner.state().lastErrorReason()).isEmpty();
         assertThat(errors("access_denied")).isEqualTo(1);
         assertThat(errors("throttled")).isEqualTo(2);
     }
@@ -250,9 +255,6 @@ class ExporterRunnerTest {
 
     /** Refresh errors of the test exporter over every reason (each reason's series exists at 0 from the start). */
     private double refreshErrors() {
-        return FailureReason.COMMON.stream()
-                .mapToDouble(r ->
-                        Scraped.counter(registry, "tierlens_refresh_errors_total", "exporter", "test", "reason", r))
-                .sum();
+        return FailureReason.ALL.stream().mapToDouble(this::errors).sum();
     }
 }

@@ -19,10 +19,10 @@ class SelfMetricsTest {
     void everyCommonFailureReasonOfAnEnabledExporterExistsAtZeroBeforeAnyError() {
         self.initExporter("alb");
 
-        assertThat(FailureReason.COMMON)
+        assertThat(FailureReason.ALL)
                 .contains(FailureReason.ACCESS_DENIED, FailureReason.INTERNAL)
                 .hasSize(7);
-        for (String reason : FailureReason.COMMON) {
+        for (String reason : FailureReason.ALL) {
             assertThat(Scraped.value(registry, "tierlens_refresh_errors_total", "exporter", "alb", "reason", reason))
                     .as(reason)
                     .hasValue(0);

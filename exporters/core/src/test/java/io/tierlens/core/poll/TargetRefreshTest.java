@@ -3,17 +3,22 @@ package io.tierlens.core.poll;
 import static io.tierlens.core.testing.Snapshots.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.tierlens.core.aws.AwsTarget;
 import io.tierlens.core.exporter.ExporterException;
 import io.tierlens.core.exporter.FailureReason;
 import io.tierlens.core.exporter.RefreshResult;
+import io.tierlens.core.exporter.TargetStatus;
+import io.tierlens.core.testing.LogCapture;
+import io.tierlens.core.testing.Scraped;
 import io.tierlens.core.testing.TestEnvironment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The refresh loop over targets, with parts-only pollers whose reads the test scripts per target. */
@@ -72,6 +77,11 @@ class TargetRefreshTest {
         });
         // A direct read of this refresh.
         assertThat(r.dataTimestamp()).isEqualTo(TestEnvironment.START);
+        assertThat(r.targets())
+                .extracting(TargetStatus::target, TargetStatus::reasons, TargetStatus::dataTimestamp)
+                .containsExactly(
+                        tuple("123456789012/eu-west-1", List.of(), Optional.of(TestEnvironment.START)),
+                        tuple("210987654321/us-east-1", List.of(FailureReason.ACCESS_DENIED), Optional.empty()));
     }
 
     @Test
@@ -84,6 +94,10 @@ class TargetRefreshTest {
             assertThat(e.getMessage())
                     .startsWith("every target failed, the first: reading failed for account=123456789012")
                     .doesNotContain("arn:aws:sts");
+            // The runner marks exactly these targets down, each with its own reason.
+            assertThat(e.targets())
+                    .extracting(TargetStatus::target, TargetStatus::up)
+                    .containsExactly(tuple("123456789012/eu-west-1", false), tuple("210987654321/us-east-1", false));
         });
     }
 
@@ -100,10 +114,24 @@ class TargetRefreshTest {
         assertThat(value(kept.data(), "test_value", "account_id", "210987654321"))
                 .contains(2.0);
 
+        assertThat(kept.targets().get(1).dataTimestamp()).contains(TestEnvironment.START);
+
         env.clock.advance(Duration.ofSeconds(1));
-        RefreshResult expired = run(refresh);
+        RefreshResult expired;
+        try (LogCapture log = LogCapture.of(TargetRefresh.class)) {
+            expired = run(refresh);
+            run(refresh);
+            // Dropped with one WARN and a count, never silently.
+            assertThat(log.warnings())
+                    .singleElement()
+                    .asString()
+                    .contains("target=210987654321/us-east-1", "dropped its 1 series");
+        }
+        assertThat(Scraped.value(env.registry, "tierlens_series_expired_total", "exporter", "test"))
+                .hasValue(1);
         assertThat(value(expired.data(), "test_value", "account_id", "210987654321"))
                 .isEmpty();
+        assertThat(expired.targets().get(1).dataTimestamp()).isEmpty();
         assertThat(value(expired.data(), "test_value", "account_id", "123456789012"))
                 .contains(1.0);
     }

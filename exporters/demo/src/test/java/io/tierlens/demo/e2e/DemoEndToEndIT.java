@@ -55,7 +55,7 @@ class DemoEndToEndIT {
         assertThat(body).contains("tierlens_aws_api_requests_total{");
         assertThat(body).contains("tierlens_cloudwatch_metrics_requested_total{exporter=\"alb\"}");
         assertThat(body).contains("tierlens_aws_api_cost_usd_total{service=\"cloudwatch\"}");
-        assertThat(body).contains("tierlens_data_age_seconds{exporter=\"alb\"}");
+        assertThat(body).contains("tierlens_data_age_seconds{exporter=\"alb\",target=\"123456789012/ap-northeast-2\"}");
         assertThat(body).containsPattern("tierlens_exporter_up\\{exporter=\"dr\"} 1");
         assertThat(body).contains("tierlens_dr_active_site{record=\"shop.example.com\"");
         assertThat(body).contains("tierlens_dr_health_check_healthy_ratio{");

@@ -17,6 +17,11 @@ import java.util.Optional;
 public final class PushgatewayEvidenceSource implements RecoveryEvidenceSource {
     private final PushgatewayApi pushgateway;
 
+    @Override
+    public String target() {
+        return pushgateway.target();
+    }
+
     public PushgatewayEvidenceSource(PushgatewayApi pushgateway) {
         this.pushgateway = pushgateway;
     }

@@ -6,6 +6,11 @@ import java.io.IOException;
 public interface RecoveryEvidenceSource {
     RecoveryEvidence read() throws IOException;
 
+    /** The {@code target} label of the source in tierlens' health metrics (a Pushgateway's host:port). */
+    default String target() {
+        return "recovery_evidence";
+    }
+
     /** No source configured: nothing is known, nothing is read. */
     RecoveryEvidenceSource NONE = () -> RecoveryEvidence.NONE;
 }

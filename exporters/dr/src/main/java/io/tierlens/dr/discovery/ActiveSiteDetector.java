@@ -1,5 +1,6 @@
 package io.tierlens.dr.discovery;
 
+import io.tierlens.core.exporter.FailureReason;
 import io.tierlens.dr.DrConfig;
 import io.tierlens.dr.SiteConfig;
 import io.tierlens.dr.client.DnsResolver;
@@ -32,6 +33,9 @@ public final class ActiveSiteDetector {
 
     private final DnsResolver resolver;
     private final DrConfig config;
+    // Why DNS queries failed since the last drain: an unreachable resolver is a blind spot of the exporter
+    // (target "dns"), although a name that does not resolve is data. Used from the refresh thread only.
+    private final List<String> resolverFailures = new ArrayList<>();
 
     public ActiveSiteDetector(DnsResolver resolver, DrConfig config) {
         this.resolver = resolver;
@@ -116,12 +120,20 @@ public final class ActiveSiteDetector {
         return s.healthCheckId().map(id -> healthy.getOrDefault(id, true)).orElse(true);
     }
 
+    /** The bounded reasons of the DNS queries that failed since the last call, each once. */
+    public List<String> drainResolverFailures() {
+        List<String> out = resolverFailures.stream().distinct().toList();
+        resolverFailures.clear();
+        return out;
+    }
+
     private Optional<DnsAnswer> resolve(String name, DnsType type) {
         try {
             return Optional.of(resolver.resolve(name, type));
         } catch (IOException e) {
             // an unresolvable name is data (tierlens_dr_dns_resolution_success 0), not an exporter failure
             log.debug("DNS query for {} failed: {}", name, e.toString());
+            resolverFailures.add(FailureReason.of(e));
             return Optional.empty();
         }
     }

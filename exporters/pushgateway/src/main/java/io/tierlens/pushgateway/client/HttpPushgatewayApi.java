@@ -67,6 +67,12 @@ public final class HttpPushgatewayApi implements PushgatewayApi {
     }
 
     @Override
+    public String target() {
+        int port = base.getPort() >= 0 ? base.getPort() : "https".equalsIgnoreCase(base.getScheme()) ? 443 : 80;
+        return base.getHost() + ":" + port;
+    }
+
+    @Override
     public void pushAdd(GroupingKey key, MetricSnapshots metrics) throws IOException {
         PushGateway.Builder pg = PushGateway.builder()
                 .scheme(Scheme.fromString(base.getScheme()))

@@ -19,4 +19,9 @@ public interface PushgatewayApi {
 
     /** Every group with its values, from {@code GET /api/v1/metrics}. */
     List<PushedGroup> groups() throws IOException;
+
+    /** The {@code target} label of this Pushgateway in tierlens' own health metrics: its host:port, never a secret. */
+    default String target() {
+        return "pushgateway";
+    }
 }

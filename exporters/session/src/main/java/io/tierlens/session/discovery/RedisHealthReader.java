@@ -14,7 +14,16 @@ import java.util.Map;
 public final class RedisHealthReader {
 
     /** What one round of INFO found. */
-    public record Result(List<RedisHealth> health, Map<RedisNode, String> runIds, List<RedisAccessException> failures) {
+    public record Result(
+            List<RedisHealth> health,
+            Map<RedisNode, String> runIds,
+            List<RedisAccessException> failures,
+            Map<String, String> downReasons) {
+
+        /** @param downReasons instance of each node that did not answer → why, bounded */
+        public Result {
+            downReasons = Map.copyOf(downReasons);
+        }
 
         /** Whether at least one node answered. */
         public boolean anyUp() {
@@ -28,6 +37,7 @@ public final class RedisHealthReader {
         List<RedisHealth> health = new ArrayList<>();
         Map<RedisNode, String> runIds = new LinkedHashMap<>();
         List<RedisAccessException> failures = new ArrayList<>();
+        Map<String, String> downReasons = new LinkedHashMap<>();
         for (RedisNode node : nodes) {
             try {
                 RedisInfo info = RedisInfo.parse(store.info(node));
@@ -36,8 +46,9 @@ public final class RedisHealthReader {
             } catch (RedisAccessException e) {
                 health.add(RedisHealth.down(node.instance()));
                 failures.add(e);
+                downReasons.put(node.instance(), e.reason());
             }
         }
-        return new Result(health, runIds, failures);
+        return new Result(health, runIds, failures, downReasons);
     }
 }

@@ -46,16 +46,27 @@ final class SystemOverview {
                         .showNames()
                         .size(4, 4))
                 .panel(stat("Exporter status", "none")
-                        .description("Whether each exporter's last refresh succeeded. A down exporter keeps serving"
-                                + " its last good data until its maximum staleness.")
+                        .description("Whether each exporter's last refresh worked for every one of its targets. A"
+                                + " down exporter keeps serving its last good data until its maximum staleness.")
                         .query("min by (exporter) (tierlens_exporter_up{" + J + "})", "{{exporter}}")
                         .upDown("UP", "DOWN")
                         .showNames()
-                        .size(16, 4))
+                        .size(8, 4))
+                .panel(stat("Target status", "none")
+                        .description("Whether each target of each exporter (AWS account_id/region, Redis host:port,"
+                                + " kubernetes, ...) refreshed fully the last time. A down target is a blind spot:"
+                                + " Refresh errors gives the reason.")
+                        .query("min by (exporter, target) (tierlens_target_up{" + J + "})", "{{exporter}} {{target}}")
+                        .upDown("UP", "DOWN")
+                        .showNames()
+                        .size(8, 4))
                 .panel(timeseries("Data age", "s")
-                        .description("Age of the newest complete data point each exporter serves. CloudWatch data is"
-                                + " a few minutes old by nature; cost and backup refresh less often.")
-                        .query("max by (exporter) (tierlens_data_age_seconds{" + J + "})", "{{exporter}}")
+                        .description("Age of the newest data served per exporter and target; a target that never had"
+                                + " data counts from tierlens' start. CloudWatch data is a few minutes old by nature;"
+                                + " cost and backup refresh less often.")
+                        .query(
+                                "max by (exporter, target) (tierlens_data_age_seconds{" + J + "})",
+                                "{{exporter}} {{target}}")
                         .size(8, 8))
                 .panel(timeseries("Refresh duration (p90)", "s")
                         .description("90th percentile wall time of one background refresh per exporter, AWS calls"
@@ -66,13 +77,13 @@ final class SystemOverview {
                                 "{{exporter}}")
                         .size(8, 8))
                 .panel(timeseries("Refresh errors", "cps")
-                        .description("Failed refreshes or failed parts of refreshes per second, by exporter and"
-                                + " reason; 0 for exporters without errors.")
+                        .description("Failed refreshes or failed parts of refreshes per second, by exporter, target"
+                                + " and reason; 0 for exporters without errors.")
                         .query(
-                                "sum by (exporter, reason) (rate(tierlens_refresh_errors_total{" + J
+                                "sum by (exporter, target, reason) (rate(tierlens_refresh_errors_total{" + J
                                         + "}[$__rate_interval])) or sum by (exporter) (0 * tierlens_exporter_up{" + J
                                         + "})",
-                                "{{exporter}} {{reason}}")
+                                "{{exporter}} {{target}} {{reason}}")
                         .size(8, 8))
                 .panel(timeseries("AWS API requests", "reqps")
                         .description("tierlens' own AWS API requests per second by service and outcome (ok,"
