@@ -80,4 +80,9 @@ public final class AlbExporter extends SettingsExporter {
                 t.poller().values(now),
                 t.health().targetHealth(now)));
     }
+
+    @Override
+    public List<String> initialTargets() {
+        return targets.targetKeys();
+    }
 }

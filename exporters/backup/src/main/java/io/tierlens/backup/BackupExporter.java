@@ -119,4 +119,9 @@ public final class BackupExporter extends SettingsExporter {
             return state;
         }
     }
+
+    @Override
+    public List<String> initialTargets() {
+        return targets.targetKeys();
+    }
 }

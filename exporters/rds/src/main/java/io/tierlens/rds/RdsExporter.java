@@ -55,4 +55,9 @@ public final class RdsExporter extends SettingsExporter {
         return targets.refresh(
                 (out, p, now) -> collector.addTo(out, p.target(), p.inventory().orElseThrow(), p.values(now)));
     }
+
+    @Override
+    public List<String> initialTargets() {
+        return targets.targetKeys();
+    }
 }

@@ -1,6 +1,7 @@
 package io.tierlens.core.exporter;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * One exporter module (ALB, RDS, session, ...). The runtime calls {@link #refresh()} on a background thread
@@ -27,6 +28,14 @@ public interface Exporter extends AutoCloseable {
      */
     default String defaultTarget() {
         return name();
+    }
+
+    /**
+     * The targets known before the first refresh (from the configuration), whose
+     * {@code tierlens_refresh_errors_total} series start at 0 so that {@code increase()} sees their first error.
+     */
+    default List<String> initialTargets() {
+        return List.of(defaultTarget());
     }
 
     @Override

@@ -56,6 +56,7 @@ public final class ExporterRunner {
         this.state = new AtomicReference<>(initial);
         this.rendered = new AtomicReference<>(initialRendered);
         self.initExporter(exporter.name());
+        exporter.initialTargets().forEach(t -> self.initTarget(exporter.name(), t));
     }
 
     /**

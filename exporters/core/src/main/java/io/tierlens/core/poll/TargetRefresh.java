@@ -53,6 +53,11 @@ public final class TargetRefresh<T> {
         this.self = self;
     }
 
+    /** The {@code target} label of every target, in order: known from the configuration before any refresh. */
+    public List<String> targetKeys() {
+        return targets.stream().map(t -> poller.apply(t).target().key()).toList();
+    }
+
     /** How an exporter turns one servable target into metrics. */
     @FunctionalInterface
     public interface Contributor<T> {

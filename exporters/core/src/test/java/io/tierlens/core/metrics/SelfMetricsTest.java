@@ -16,14 +16,23 @@ class SelfMetricsTest {
     private final SelfMetrics self = new SelfMetrics(registry);
 
     @Test
-    void everyCommonFailureReasonOfAnEnabledExporterExistsAtZeroBeforeAnyError() {
+    void everyFailureReasonOfAKnownTargetExistsAtZeroBeforeAnyError() {
         self.initExporter("alb");
+        self.initTarget("alb", "123456789012/eu-west-1");
 
         assertThat(FailureReason.ALL)
                 .contains(FailureReason.ACCESS_DENIED, FailureReason.INTERNAL)
                 .hasSize(7);
         for (String reason : FailureReason.ALL) {
-            assertThat(Scraped.value(registry, "tierlens_refresh_errors_total", "exporter", "alb", "reason", reason))
+            assertThat(Scraped.value(
+                            registry,
+                            "tierlens_refresh_errors_total",
+                            "exporter",
+                            "alb",
+                            "target",
+                            "123456789012/eu-west-1",
+                            "reason",
+                            reason))
                     .as(reason)
                     .hasValue(0);
         }
@@ -32,11 +41,28 @@ class SelfMetricsTest {
     @Test
     void anErrorCountsOnTopOfTheZero() {
         self.initExporter("rds");
+        self.initTarget("rds", "rds");
         self.refreshError("rds", FailureReason.THROTTLED);
 
-        assertThat(Scraped.value(registry, "tierlens_refresh_errors_total", "exporter", "rds", "reason", "throttled"))
+        assertThat(Scraped.value(
+                        registry,
+                        "tierlens_refresh_errors_total",
+                        "exporter",
+                        "rds",
+                        "target",
+                        "rds",
+                        "reason",
+                        "throttled"))
                 .hasValue(1);
-        assertThat(Scraped.value(registry, "tierlens_refresh_errors_total", "exporter", "rds", "reason", "timeout"))
+        assertThat(Scraped.value(
+                        registry,
+                        "tierlens_refresh_errors_total",
+                        "exporter",
+                        "rds",
+                        "target",
+                        "rds",
+                        "reason",
+                        "timeout"))
                 .hasValue(0);
     }
 }
