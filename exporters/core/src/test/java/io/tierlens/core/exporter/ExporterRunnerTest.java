@@ -42,6 +42,54 @@ class ExporterRunnerTest {
     }
 
     @Test
+    void everyReasonOfEveryConfiguredTargetStartsAtZeroBeforeTheFirstRefresh() {
+        Exporter twoAccounts = new Exporter() {
+            @Override
+            public String name() {
+                return "test";
+            }
+
+            @Override
+            public Duration refreshInterval() {
+                return REFRESH;
+            }
+
+            @Override
+            public Duration maxStaleness() {
+                return MAX_STALENESS;
+            }
+
+            @Override
+            public RefreshResult refresh() {
+                throw new UnsupportedOperationException("never refreshed here");
+            }
+
+            @Override
+            public List<String> initialTargets() {
+                return List.of("111111111111/eu-west-1", "222222222222/eu-west-1");
+            }
+        };
+
+        new ExporterRunner(twoAccounts, self, clock, 100);
+
+        for (String target : List.of("111111111111/eu-west-1", "222222222222/eu-west-1")) {
+            for (String reason : FailureReason.ALL) {
+                assertThat(Scraped.value(
+                                registry,
+                                "tierlens_refresh_errors_total",
+                                "exporter",
+                                "test",
+                                "target",
+                                target,
+                                "reason",
+                                reason))
+                        .as(target + " " + reason)
+                        .hasValue(0);
+            }
+        }
+    }
+
+    @Test
     void successfulRefreshIsPublished() {
         MetricSnapshots data = data("tierlens_test_value", 2);
         exporter.thenReturn(data, clock.instant().minusSeconds(90));
