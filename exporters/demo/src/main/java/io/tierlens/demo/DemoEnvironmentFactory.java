@@ -10,6 +10,7 @@ import io.tierlens.core.config.LoadedConfig;
 import io.tierlens.core.exporter.ExporterEnvironment;
 import io.tierlens.core.exporter.ExporterModule;
 import io.tierlens.core.metrics.SelfMetrics;
+import io.tierlens.demo.fault.DemoFaults;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,27 +30,31 @@ public final class DemoEnvironmentFactory implements EnvironmentFactory {
     private final List<ExporterModule<?>> modules;
     private final Map<String, DemoModule> demos;
     private final Duration injectedLatency;
+    private final DemoFaults faults;
 
     /**
      * @param demos the simulation of each exporter in {@code modules}, by exporter name ({@link DemoModules})
      * @param injectedLatency added to every simulated AWS call ({@code --aws-latency}); zero for none
+     * @param faults the sources taken away ({@code --fault-file}); nothing is down unless something sets it
      */
     public DemoEnvironmentFactory(
             Clock clock,
             Scenario scenario,
             List<ExporterModule<?>> modules,
             Map<String, DemoModule> demos,
-            Duration injectedLatency) {
+            Duration injectedLatency,
+            DemoFaults faults) {
         this.clock = clock;
         this.scenario = scenario;
         this.modules = List.copyOf(modules);
         this.demos = Map.copyOf(demos);
         this.injectedLatency = injectedLatency;
+        this.faults = faults;
     }
 
     @Override
     public RuntimeEnvironment create(LoadedConfig config, SelfMetrics self) {
-        DemoApiClients clients = new DemoApiClients(injectedLatency);
+        DemoApiClients clients = new DemoApiClients(injectedLatency, faults);
         List<SimulatedMetricSource> sources = new ArrayList<>();
         List<AutoCloseable> resources = new ArrayList<>();
         for (ExporterModule<?> m : modules) {
@@ -69,7 +74,7 @@ public final class DemoEnvironmentFactory implements EnvironmentFactory {
             }
         }
         SimulatedCloudWatch cloudWatch = new SimulatedCloudWatch(sources, self);
-        clients.register(CloudWatchApi.class, t -> cloudWatch);
+        clients.registerAws(CloudWatchApi.class, t -> cloudWatch);
         List<AwsTarget> targets = new ArrayList<>();
         for (String region : config.core().regions()) {
             targets.add(AwsTarget.defaultCredentials(DEMO_ACCOUNT, region));

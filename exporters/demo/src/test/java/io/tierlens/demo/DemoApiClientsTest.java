@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tierlens.core.aws.AwsTarget;
 import io.tierlens.core.cloudwatch.CloudWatchApi;
+import io.tierlens.core.exporter.FailureReason;
+import io.tierlens.demo.fault.DemoFaults;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class DemoApiClientsTest {
@@ -42,5 +47,24 @@ class DemoApiClientsTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Runnable");
         assertThatThrownBy(clients::factory).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void awsTakenAwayMakesEveryAwsCallFailAsUnreachableAndOtherClientsKeepWorking() {
+        DemoFaults faults = new DemoFaults();
+        DemoApiClients withFaults = new DemoApiClients(Duration.ZERO, faults);
+        withFaults.registerAws(CloudWatchApi.class, t -> (queries, start, end) -> Map.of("ok", List.of()));
+        withFaults.register(Supplier.class, t -> () -> "redis");
+        CloudWatchApi cloudWatch = withFaults.get(CloudWatchApi.class, EU, t -> null);
+        Supplier<?> other = withFaults.get(Supplier.class, EU, t -> null);
+
+        faults.setDown(Set.of(DemoFaults.Source.AWS));
+        assertThatThrownBy(() -> cloudWatch.getMetricData(List.of(), null, null))
+                .satisfies(e -> assertThat(FailureReason.of(e)).isEqualTo(FailureReason.UNREACHABLE))
+                .hasRootCauseInstanceOf(java.net.ConnectException.class);
+        assertThat(other.get()).isEqualTo("redis");
+
+        faults.setDown(Set.of());
+        assertThat(cloudWatch.getMetricData(List.of(), null, null)).containsOnlyKeys("ok");
     }
 }

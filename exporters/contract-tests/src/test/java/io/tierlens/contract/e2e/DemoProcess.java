@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,13 +52,15 @@ final class DemoProcess implements AutoCloseable {
     private final LocalProcess process;
     private final Scenario scenario;
     private final URI base;
+    private final Path faultFile;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private DemoProcess(LocalProcess process, Scenario scenario, URI base) {
+    private DemoProcess(LocalProcess process, Scenario scenario, URI base, Path faultFile) {
         this.process = process;
         this.scenario = scenario;
         this.base = base;
+        this.faultFile = faultFile;
     }
 
     /** {@code exporters/demo/target/tierlens-demo.jar}, the demo binary. */
@@ -94,6 +97,9 @@ final class DemoProcess implements AutoCloseable {
     /** Starts the demo on {@code port}, ready to serve, its ALB datapoints inside the burst. */
     static DemoProcess start(Path jar, int port, Path workDir) throws IOException, InterruptedException {
         Duration startup = Duration.ofMillis(1500);
+        // the demo's --fault-file: absent until a test takes a source away
+        Path faultFile = workDir.resolve("demo-faults");
+        Files.deleteIfExists(faultFile);
         List<String> misses = new ArrayList<>();
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Instant launch = nextLaunch(Instant.now(), startup);
@@ -111,7 +117,9 @@ final class DemoProcess implements AutoCloseable {
                             "--port",
                             Integer.toString(port),
                             "--log-format",
-                            "json"),
+                            "json",
+                            "--fault-file",
+                            faultFile.toString()),
                     workDir);
             URI base = URI.create("http://127.0.0.1:" + port);
             Instant start;
@@ -125,7 +133,7 @@ final class DemoProcess implements AutoCloseable {
                 throw e;
             }
             if (samplesTheBurst(scenario)) {
-                return new DemoProcess(p, scenario, base);
+                return new DemoProcess(p, scenario, base, faultFile);
             }
             misses.add("attempt " + attempt + ": scenario started " + start + ", datapoints at cycle minute "
                     + scenario.inCycle(firstPeriodStart(start)).toSeconds() / 60.0);
@@ -182,6 +190,35 @@ final class DemoProcess implements AutoCloseable {
 
     LocalProcess process() {
         return process;
+    }
+
+    /**
+     * Takes exactly {@code sources} ({@code aws}, {@code redis}) away through the demo's fault file; none brings
+     * everything back. The demo reads the file every second. Written whole and moved into place, so the demo never
+     * reads half a file.
+     */
+    void takeAway(String... sources) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (String s : sources) {
+            text.append(s).append("=down\n");
+        }
+        Path tmp = faultFile.resolveSibling(faultFile.getFileName() + ".tmp");
+        Files.writeString(tmp, text);
+        Files.move(tmp, faultFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The HTTP status of {@code GET path} on the demo, or -1 when it does not answer within 10 s. */
+    int status(String path) throws InterruptedException {
+        try {
+            return http.send(
+                            HttpRequest.newBuilder(base.resolve(path))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     String metrics() throws IOException, InterruptedException {

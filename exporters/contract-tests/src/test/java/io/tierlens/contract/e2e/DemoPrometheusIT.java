@@ -39,7 +39,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * <ul>
  *   <li>every panel query and resource variable of the nine dashboards must return data, except panels documented
  *       as needing a source the demo lacks ("Requires: ...") and the short {@link #ALLOWED_EMPTY} list;
- *   <li>the scenario's events must make their alerts pending or firing in {@code /api/v1/alerts}.
+ *   <li>the scenario's events must make their alerts pending or firing in {@code /api/v1/alerts};
+ *   <li>with the demo's AWS side and Redis taken away ({@link BlindPhase}), the blind exporters' alerts must fire, and
+ *       clear when they return.
  * </ul>
  *
  * A query or alert that needs an exporter this build does not have (no {@code tierlens_exporter_up{exporter=...}}
@@ -66,6 +68,24 @@ class DemoPrometheusIT {
             "the limit line: NodePools rarely set spec.limits.nodes (Karpenter enforces it only informally,"
                     + " kubernetes-sigs/karpenter#2657) and the demo's limit CPU and memory only; query A, the node"
                     + " count, is checked");
+
+    /** Prometheus' scrape and rule evaluation interval ({@link #writePrometheusConfig}). */
+    private static final Duration EVALUATION_INTERVAL = Duration.ofSeconds(5);
+
+    /** The rule file whose exporter-down alerts the blind phase loads with {@link BlindPhase#FOR}. */
+    private static final String EXPORTER_RULES = "exporter.rules.yaml";
+
+    /** The exporters that read AWS or Redis on every refresh: blind when those are taken away. */
+    private static final Set<String> BLIND = Set.of("alb", "rds", "session");
+
+    /**
+     * How long the blind phase waits for every target to go down and the alerts to fire: RDS notices on its next
+     * CloudWatch fetch or discovery (up to a minute, the demo's CloudWatch period), then a scrape, then {@code for}
+     * and two evaluations.
+     */
+    private static final Duration BLIND_DOWN_UNTIL = Duration.ofSeconds(150);
+
+    private static final Duration BLIND_UP_UNTIL = Duration.ofSeconds(60);
 
     /** Alert → the scenario event that must make it pending or firing. */
     static final Map<String, String> EXPECTED_ALERTS = expectedAlerts();
@@ -148,9 +168,17 @@ class DemoPrometheusIT {
         yaml.append("global:\n")
                 .append("  scrape_interval: 5s\n")
                 .append("  scrape_timeout: 4s\n")
-                .append("  evaluation_interval: 5s\n")
+                .append("  evaluation_interval: ")
+                .append(EVALUATION_INTERVAL.toSeconds())
+                .append("s\n")
                 .append("rule_files:\n");
         for (Path rules : RuleFiles.ruleFiles(root)) {
+            if (rules.getFileName().toString().equals(EXPORTER_RULES)) {
+                // the blind phase cannot wait 15 minutes: the same rules with a shorter for
+                Map<String, String> fast = new LinkedHashMap<>();
+                BlindPhase.ALERTS.forEach(a -> fast.put(a, BlindPhase.FOR.toSeconds() + "s"));
+                rules = FastRules.write(rules, fast, work.resolve(EXPORTER_RULES));
+            }
             yaml.append("  - '").append(rules.toAbsolutePath()).append("'\n");
         }
         yaml.append("scrape_configs:\n")
@@ -346,12 +374,75 @@ class DemoPrometheusIT {
                 .isEmpty();
     }
 
+    /**
+     * Issue 12: with the AWS side and Redis taken away, tierlens keeps serving and says which exporters are blind:
+     * their targets go down and TierlensExporterDown fires within its {@code for} plus two evaluation intervals; both
+     * clear when the sources return.
+     */
+    @Test
+    @Order(3)
+    void takingAwsAndRedisAwayFiresTierlensExporterDownAndBringingThemBackClearsIt() throws Exception {
+        Set<String> blind = new TreeSet<>(BLIND);
+        blind.retainAll(exporters);
+        assertThat(blind).as("alb, rds or session in this build").isNotEmpty();
+        for (String e : blind) {
+            String up = "min(tierlens_target_up{exporter=\"" + e + "\"}) == 1";
+            Instant until = Instant.now().plusSeconds(30);
+            while (prometheus.query(up).series() == 0 && Instant.now().isBefore(until)) {
+                Thread.sleep(1_000);
+            }
+            assertThat(prometheus.query(up).series())
+                    .as("before the blind phase: %s", up)
+                    .isEqualTo(1);
+        }
+
+        BlindPhase.Timeline t =
+                new BlindPhase(demo, prometheus, blind, DemoPrometheusIT::log).run(BLIND_DOWN_UNTIL, BLIND_UP_UNTIL);
+
+        assertThat(t.badResponses())
+                .as("/metrics and /-/ready while AWS and Redis are away")
+                .isEmpty();
+        assertThat(t.allTargetsDown())
+                .as(() -> "exporters with every tierlens_target_up 0 in Prometheus within "
+                        + BLIND_DOWN_UNTIL.toSeconds() + " s of taking AWS and Redis away\n" + selfMetrics())
+                .containsOnlyKeys(blind);
+        // Prometheus marks the alert pending at the first evaluation that sees the condition and fires it at the first
+        // one FOR later; the poll adds up to a second, the HTTP round trips a little
+        Duration bound = BlindPhase.FOR
+                .plus(EVALUATION_INTERVAL.multipliedBy(2))
+                .plus(BlindPhase.POLL)
+                .plusSeconds(1);
+        for (String e : blind) {
+            Map<String, Duration> firing = t.firing().getOrDefault(e, Map.of());
+            assertThat(firing.keySet())
+                    .as("alerts firing for exporter %s while it is blind", e)
+                    .containsExactlyInAnyOrderElementsOf(BlindPhase.ALERTS);
+            for (Map.Entry<String, Duration> f : firing.entrySet()) {
+                assertThat(f.getValue().minus(t.allTargetsDown().get(e)))
+                        .as(
+                                "%s for %s: from every target down in Prometheus (+%s s) to firing (+%s s), at most"
+                                        + " for %s s + 2 evaluations",
+                                f.getKey(),
+                                e,
+                                t.allTargetsDown().get(e).toSeconds(),
+                                f.getValue().toSeconds(),
+                                BlindPhase.FOR.toSeconds())
+                        .isLessThanOrEqualTo(bound);
+            }
+        }
+        assertThat(t.recovered())
+                .as(() -> "exporters with every target up and " + BlindPhase.ALERTS + " inactive within "
+                        + BLIND_UP_UNTIL.toSeconds() + " s of bringing AWS and Redis back\n" + selfMetrics())
+                .containsOnlyKeys(blind);
+    }
+
     /** tierlens' view of its exporters and the demo's log tail, for a failure message. */
     private static String selfMetrics() {
         try {
             String self = demo.metrics()
                     .lines()
                     .filter(l -> l.startsWith("tierlens_exporter_up")
+                            || l.startsWith("tierlens_target_up")
                             || l.startsWith("tierlens_data_age_seconds")
                             || l.startsWith("tierlens_refresh_errors_total")
                             || l.startsWith("tierlens_alb_http_responses_per_second{")

@@ -28,7 +28,7 @@ public final class AlbDemoSimulation implements DemoSimulation {
 
     @Override
     public void install(DemoApiClients clients) {
-        clients.register(
+        clients.registerAws(
                 AlbApi.class, target -> new SimulatedAlbApi(estate, traffic, scenario.realClock(), recorder, target));
     }
 

@@ -25,9 +25,9 @@ public final class BackupDemoSimulation implements DemoSimulation {
 
     @Override
     public void install(DemoApiClients clients) {
-        clients.register(
+        clients.registerAws(
                 RdsBackupApi.class, target -> new SimulatedRdsBackupApi(story, scenario.realClock(), recorder, target));
-        clients.register(
+        clients.registerAws(
                 BackupApi.class, target -> new SimulatedBackupApi(story, scenario.realClock(), recorder, target));
     }
 }

@@ -11,7 +11,10 @@ import io.tierlens.core.exporter.ExporterModule;
 import io.tierlens.demo.DemoEnvironmentFactory;
 import io.tierlens.demo.DemoModules;
 import io.tierlens.demo.Scenario;
+import io.tierlens.demo.fault.DemoFaults;
+import io.tierlens.demo.fault.FaultFile;
 import io.tierlens.demo.session.SessionLayout;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -55,6 +58,14 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Delay added to every simulated AWS call, e.g. 5s: shows that a slow AWS side never slows"
                     + " /metrics (used by the benchmarks).")
     String awsLatency;
+
+    @Option(
+            names = "--fault-file",
+            paramLabel = "PATH",
+            description = "Demo only: read PATH every second; its lines aws=down and redis=down take the simulated AWS"
+                    + " APIs (unreachable) and the embedded redis-server (stopped) away until the line is removed"
+                    + " or says up. Shows tierlens_target_up and TierlensExporterDown.")
+    Path faultFile;
 
     @Option(
             names = "--session-layout",
@@ -123,12 +134,17 @@ public final class DemoCommand implements Callable<Integer> {
                 DemoEnvironmentFactory.DEMO_ACCOUNT,
                 speed,
                 scale);
+        DemoFaults faults = new DemoFaults();
         TierlensProcess process = TierlensProcess.start(
                 modules,
-                new DemoEnvironmentFactory(clock, scenario, modules, DemoModules.all(layout.get()), latency.get()),
+                new DemoEnvironmentFactory(
+                        clock, scenario, modules, DemoModules.all(layout.get()), latency.get(), faults),
                 source,
                 clock,
                 port);
-        return Serve.untilShutdown(process);
+        // started after the exporters so that the redis-server it may stop already exists
+        try (FaultFile watched = faultFile == null ? null : new FaultFile(faultFile, faults).start()) {
+            return Serve.untilShutdown(process);
+        }
     }
 }

@@ -26,8 +26,8 @@ public final class CostDemo implements DemoSimulation {
 
     @Override
     public void install(DemoApiClients clients) {
-        clients.register(PricingApi.class, t -> new SimulatedPricing(prices, recorder));
-        clients.register(SpotPriceApi.class, t -> new SimulatedSpotPrices(prices, scenario, recorder));
-        clients.register(CostExplorerApi.class, t -> new SimulatedCostExplorer(recorder));
+        clients.registerAws(PricingApi.class, t -> new SimulatedPricing(prices, recorder));
+        clients.registerAws(SpotPriceApi.class, t -> new SimulatedSpotPrices(prices, scenario, recorder));
+        clients.registerAws(CostExplorerApi.class, t -> new SimulatedCostExplorer(recorder));
     }
 }

@@ -48,7 +48,7 @@ public final class DrDemoSimulation implements DemoSimulation, AutoCloseable {
 
     @Override
     public void install(DemoApiClients clients) {
-        clients.register(Route53Api.class, t -> route53);
+        clients.registerAws(Route53Api.class, t -> route53);
         clients.register(DnsResolver.class, t -> (DnsResolver) (name, type) -> answer(name));
         clients.register(Prober.class, t -> new HttpProber(sites::route));
         clients.register(PushgatewayApi.class, t -> new StoryPushgateway());

@@ -25,7 +25,7 @@ public final class RdsDemoSimulation implements DemoSimulation {
 
     @Override
     public void install(DemoApiClients clients) {
-        clients.register(RdsApi.class, target -> new SimulatedRdsApi(databases, recorder, target));
+        clients.registerAws(RdsApi.class, target -> new SimulatedRdsApi(databases, recorder, target));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.tierlens.demo.session;
 import io.tierlens.demo.DemoApiClients;
 import io.tierlens.demo.DemoSimulation;
 import io.tierlens.demo.Scenario;
+import io.tierlens.demo.fault.DemoFaults;
 import io.tierlens.session.RedisConfig;
 import io.tierlens.session.SessionConfig;
 import io.tierlens.session.client.JedisSessionStore;
@@ -36,6 +37,7 @@ public final class SessionDemoSimulation implements DemoSimulation, AutoCloseabl
     private RedisClient writerClient;
     private ScheduledExecutorService ticker;
     private SessionSimulator simulator;
+    private volatile boolean redisDown;
 
     public SessionDemoSimulation(SessionConfig config, SessionLayout layout, Scenario scenario) {
         this.config = config;
@@ -47,6 +49,7 @@ public final class SessionDemoSimulation implements DemoSimulation, AutoCloseabl
     public synchronized void install(DemoApiClients clients) {
         start();
         int port = server.port();
+        clients.faults().onChange(DemoFaults.Source.REDIS, this::takenAway);
         clients.register(
                 SessionStoreFactory.class,
                 target -> redis -> JedisSessionStore.open(demoConnection(redis, port), name -> null));
@@ -78,12 +81,35 @@ public final class SessionDemoSimulation implements DemoSimulation, AutoCloseabl
         return server.address();
     }
 
+    /**
+     * Stops the redis-server ({@code true}) or starts it again on the same port, empty ({@code false}): the exporter
+     * sees a real outage and a real recovery, as after a Redis restart without persistence.
+     */
+    synchronized void takenAway(boolean down) {
+        if (server == null) {
+            return;
+        }
+        if (down) {
+            redisDown = true;
+            server.stopServer();
+            log.info("demo redis-server on {} stopped (fault file)", server.address());
+        } else {
+            server.startServer();
+            redisDown = false;
+            log.info("demo redis-server on {} started again (fault file)", server.address());
+        }
+    }
+
     /** Users currently logged in according to the simulator (for tests). */
     public synchronized int loggedIn() {
         return simulator == null ? 0 : simulator.loggedIn();
     }
 
     private void tick() {
+        if (redisDown) {
+            // taken away on purpose: a failed write a second would only fill the log
+            return;
+        }
         try {
             simulator.tick();
         } catch (RuntimeException e) {

@@ -24,7 +24,8 @@ class TierlensDemoCliTest {
     void offersTheDemoCommandWithItsOptions() {
         assertThat(run("help", "demo")).isZero();
         assertThat(out.toString())
-                .contains("--scale", "--speed", "--port", "--only", "--aws-latency", "--session-layout");
+                .contains(
+                        "--scale", "--speed", "--port", "--only", "--aws-latency", "--session-layout", "--fault-file");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.tierlens.core.exporter.RefreshResult;
 import io.tierlens.demo.DemoApiClients;
 import io.tierlens.demo.DemoModules;
 import io.tierlens.demo.Scenario;
+import io.tierlens.demo.fault.DemoFaults;
 import io.tierlens.session.ScanConfig;
 import io.tierlens.session.SessionConfig;
 import io.tierlens.session.SessionModule;
@@ -18,7 +19,9 @@ import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -65,6 +68,52 @@ class SessionDemoSimulationTest {
             sim.close();
         }
         assertThat(reachable(address)).as("close() stops the redis-server").isFalse();
+    }
+
+    @Test
+    void redisTakenAwayIsAnOutageTheExporterSeesAndRecoversFrom() throws Exception {
+        SessionModule module = new SessionModule();
+        SessionConfig config = SessionConfig.defaults().withScan(new ScanConfig(null, null, null, null, Duration.ZERO));
+        Scenario scenario = Scenario.startingNow(Clock.systemUTC(), 60, 1);
+        SessionDemoSimulation sim = (SessionDemoSimulation)
+                DemoModules.all(SessionLayout.INDEXED).get(module.name()).simulate(config, scenario, null);
+        DemoFaults faults = new DemoFaults();
+        DemoApiClients clients = new DemoApiClients(Duration.ZERO, faults);
+        try {
+            sim.install(clients);
+            String address = sim.start();
+            ExporterEnvironment env = new ExporterEnvironment(Clock.systemUTC(), List.of(), clients, null, null);
+            try (Exporter exporter = module.create(config, env)) {
+                await().atMost(Duration.ofSeconds(20)).until(() -> healthy(exporter));
+
+                faults.setDown(Set.of(DemoFaults.Source.REDIS));
+                assertThat(reachable(address)).as("redis-server stopped").isFalse();
+                assertThat(healthy(exporter))
+                        .as("a refresh without Redis is a failure")
+                        .isFalse();
+
+                faults.setDown(Set.of());
+                assertThat(reachable(address))
+                        .as("redis-server started again on the same port")
+                        .isTrue();
+                await().atMost(Duration.ofSeconds(20))
+                        .pollInterval(Duration.ofMillis(500))
+                        .until(() -> healthy(exporter));
+            }
+        } finally {
+            sim.close();
+        }
+    }
+
+    /** A refresh that reached Redis without any failure. */
+    private static boolean healthy(Exporter exporter) {
+        try {
+            RefreshResult r = exporter.refresh();
+            return r.partialFailures().isEmpty()
+                    && SessionCollectorTestAccess.render(r.data()).contains("tierlens_redis_up{");
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     @SuppressWarnings("try")
