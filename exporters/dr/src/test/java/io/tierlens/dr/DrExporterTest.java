@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.tierlens.core.aws.AwsTarget;
 import io.tierlens.core.exporter.RefreshResult;
-import io.tierlens.core.testing.Exposition;
+import io.tierlens.core.testing.Scraped;
 import io.tierlens.dr.client.DnsResolver;
 import io.tierlens.dr.client.RecoveryEvidence;
 import io.tierlens.dr.client.RecoveryEvidenceSource;
@@ -138,7 +138,7 @@ class DrExporterTest {
         for (int i = 0; i < labels.length; i += 2) {
             wanted.put(labels[i], labels[i + 1]);
         }
-        return Exposition.value(m, name, wanted).orElseThrow(() -> new AssertionError("no " + name + wanted));
+        return Scraped.value(m, name, wanted).orElseThrow(() -> new AssertionError("no " + name + wanted));
     }
 
     @Test
@@ -193,7 +193,7 @@ class DrExporterTest {
         assertThat(value(m, RecoveryCollector.RPO_TARGET, "site", "dr")).isEqualTo(24 * 3600);
         assertThat(value(m, RecoveryCollector.RTO_TARGET, "site", "dr")).isEqualTo(3 * 3600);
         assertThat(value(m, RecoveryCollector.LAST_DRILL_RTO, "site", "dr")).isEqualTo(95 * 60);
-        assertThat(Exposition.value(m, RecoveryCollector.RPO, Map.of("site", "aws")))
+        assertThat(Scraped.value(m, RecoveryCollector.RPO, Map.of("site", "aws")))
                 .isEmpty();
         // one account watched in two regions: Route53 is read once, in us-east-1
         assertThat(cloudWatch.regionsAsked).containsExactly("us-east-1");
@@ -230,7 +230,7 @@ class DrExporterTest {
         assertThat(r.partialFailures())
                 .extracting(RefreshResult.PartialFailure::reason)
                 .containsExactly("unreachable");
-        assertThat(Exposition.value(r.data(), RecoveryCollector.RPO, Map.of())).isEmpty();
+        assertThat(Scraped.value(r.data(), RecoveryCollector.RPO, Map.of())).isEmpty();
         assertThat(value(r.data(), RecoveryCollector.RPO_TARGET, "site", "dr")).isEqualTo(24 * 3600);
         assertThat(value(r.data(), FailoverCollector.ACTIVE_SITE, "site", "aws"))
                 .isEqualTo(1);

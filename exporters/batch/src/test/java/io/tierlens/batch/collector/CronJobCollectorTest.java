@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.tierlens.batch.model.CronJobState;
 import io.tierlens.batch.model.CronJobState.JobOutcome;
-import io.tierlens.core.testing.Exposition;
+import io.tierlens.core.testing.Scraped;
+import io.tierlens.core.testing.TextExposition;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +30,12 @@ class CronJobCollectorTest {
                 Optional.of(JobOutcome.FAILED))));
         Map<String, String> l = Map.of("namespace", "shop", "cronjob", "db-backup");
 
-        assertThat(Exposition.value(m, CronJobCollector.LAST_SCHEDULE, l)).hasValue(1_795_226_400.0);
-        assertThat(Exposition.value(m, CronJobCollector.LAST_SUCCESSFUL, l)).hasValue(1_795_141_860.0);
-        assertThat(Exposition.value(m, CronJobCollector.CREATED, l)).hasValue(CREATED.getEpochSecond());
-        assertThat(Exposition.value(m, CronJobCollector.ACTIVE_JOBS, l)).hasValue(1);
-        assertThat(Exposition.value(m, CronJobCollector.SUSPENDED, l)).hasValue(0);
-        assertThat(Exposition.value(m, CronJobCollector.LAST_JOB_FAILED, l)).hasValue(1);
+        assertThat(Scraped.value(m, CronJobCollector.LAST_SCHEDULE, l)).hasValue(1_795_226_400.0);
+        assertThat(Scraped.value(m, CronJobCollector.LAST_SUCCESSFUL, l)).hasValue(1_795_141_860.0);
+        assertThat(Scraped.value(m, CronJobCollector.CREATED, l)).hasValue(CREATED.getEpochSecond());
+        assertThat(Scraped.value(m, CronJobCollector.ACTIVE_JOBS, l)).hasValue(1);
+        assertThat(Scraped.value(m, CronJobCollector.SUSPENDED, l)).hasValue(0);
+        assertThat(Scraped.value(m, CronJobCollector.LAST_JOB_FAILED, l)).hasValue(1);
     }
 
     @Test
@@ -51,11 +52,11 @@ class CronJobCollectorTest {
                 Optional.empty())));
         Map<String, String> l = Map.of("namespace", "shop", "cronjob", "report-export");
 
-        assertThat(Exposition.value(m, CronJobCollector.CREATED, l)).isPresent();
-        assertThat(Exposition.value(m, CronJobCollector.SUSPENDED, l)).hasValue(1);
-        assertThat(Exposition.value(m, CronJobCollector.LAST_SCHEDULE, l)).isEmpty();
-        assertThat(Exposition.value(m, CronJobCollector.LAST_JOB_FAILED, l)).isEmpty();
-        assertThat(Exposition.text(m)).doesNotContain(CronJobCollector.LAST_SUCCESSFUL);
+        assertThat(Scraped.value(m, CronJobCollector.CREATED, l)).isPresent();
+        assertThat(Scraped.value(m, CronJobCollector.SUSPENDED, l)).hasValue(1);
+        assertThat(Scraped.value(m, CronJobCollector.LAST_SCHEDULE, l)).isEmpty();
+        assertThat(Scraped.value(m, CronJobCollector.LAST_JOB_FAILED, l)).isEmpty();
+        assertThat(TextExposition.render(m)).doesNotContain(CronJobCollector.LAST_SUCCESSFUL);
     }
 
     @Test
@@ -71,7 +72,6 @@ class CronJobCollectorTest {
                 1,
                 Optional.of(JobOutcome.RUNNING))));
 
-        assertThat(Exposition.value(m, CronJobCollector.LAST_JOB_FAILED, Map.of()))
-                .isEmpty();
+        assertThat(Scraped.value(m, CronJobCollector.LAST_JOB_FAILED, Map.of())).isEmpty();
     }
 }

@@ -95,11 +95,6 @@ public final class SelfMetrics implements ApiCallRecorder {
         refreshDuration.labelValues(exporter).observe(duration.toNanos() / 1e9);
     }
 
-    /** A failure of an exporter that has one implicit target, named after the exporter. */
-    public void refreshError(String exporter, String reason) {
-        refreshError(exporter, exporter, reason);
-    }
-
     public void refreshError(String exporter, String target, String reason) {
         refreshErrors.labelValues(exporter, target, reason).inc();
     }

@@ -42,7 +42,7 @@ class SelfMetricsTest {
     void anErrorCountsOnTopOfTheZero() {
         self.initExporter("rds");
         self.initTarget("rds", "rds");
-        self.refreshError("rds", FailureReason.THROTTLED);
+        self.refreshError("rds", "rds", FailureReason.THROTTLED);
 
         assertThat(Scraped.value(
                         registry,

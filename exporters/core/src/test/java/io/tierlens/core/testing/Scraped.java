@@ -10,8 +10,10 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Reads values out of snapshots by the names {@code /metrics} shows ({@code tierlens_refresh_errors_total},
@@ -48,6 +50,16 @@ public final class Scraped {
             }
         }
         return found;
+    }
+
+    /** {@link #value(MetricSnapshots, String, String...)} with the labels as a map (tests that pass label sets around). */
+    public static OptionalDouble value(MetricSnapshots snapshots, String exposedName, Map<String, String> labels) {
+        return value(
+                snapshots,
+                exposedName,
+                labels.entrySet().stream()
+                        .flatMap(e -> Stream.of(e.getKey(), e.getValue()))
+                        .toArray(String[]::new));
     }
 
     public static OptionalDouble value(PrometheusRegistry registry, String exposedName, String... labelPairs) {

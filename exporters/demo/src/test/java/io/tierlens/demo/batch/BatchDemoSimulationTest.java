@@ -8,7 +8,7 @@ import io.tierlens.batch.BatchExporter;
 import io.tierlens.batch.BatchModule;
 import io.tierlens.batch.client.CronJobApi;
 import io.tierlens.batch.collector.CronJobCollector;
-import io.tierlens.core.testing.Exposition;
+import io.tierlens.core.testing.Scraped;
 import io.tierlens.demo.DemoApiClients;
 import io.tierlens.demo.DemoModules;
 import io.tierlens.demo.Scenario;
@@ -63,25 +63,23 @@ class BatchDemoSimulationTest {
 
         clock.now.set(START.plus(Duration.ofMinutes(26)));
         MetricSnapshots afterFailure = exporter.refresh().data();
-        assertThat(Exposition.value(afterFailure, CronJobCollector.LAST_JOB_FAILED, backup))
+        assertThat(Scraped.value(afterFailure, CronJobCollector.LAST_JOB_FAILED, backup))
                 .hasValue(1);
-        assertThat(Exposition.value(afterFailure, CronJobCollector.LAST_SUCCESSFUL, backup))
+        assertThat(Scraped.value(afterFailure, CronJobCollector.LAST_SUCCESSFUL, backup))
                 .hasValue(START.plus(Duration.ofMinutes(15)).getEpochSecond());
-        assertThat(Exposition.value(afterFailure, CronJobCollector.CREATED, never))
-                .isPresent();
-        assertThat(Exposition.value(afterFailure, CronJobCollector.LAST_SCHEDULE, never))
+        assertThat(Scraped.value(afterFailure, CronJobCollector.CREATED, never)).isPresent();
+        assertThat(Scraped.value(afterFailure, CronJobCollector.LAST_SCHEDULE, never))
                 .isEmpty();
 
         clock.now.set(START.plus(Duration.ofMinutes(33)));
         MetricSnapshots running = exporter.refresh().data();
-        assertThat(Exposition.value(running, CronJobCollector.ACTIVE_JOBS, backup))
-                .hasValue(1);
-        assertThat(Exposition.value(running, CronJobCollector.LAST_SCHEDULE, backup))
+        assertThat(Scraped.value(running, CronJobCollector.ACTIVE_JOBS, backup)).hasValue(1);
+        assertThat(Scraped.value(running, CronJobCollector.LAST_SCHEDULE, backup))
                 .hasValue(START.plus(Duration.ofMinutes(32)).getEpochSecond());
 
         clock.now.set(START.plus(Duration.ofMinutes(36)));
         MetricSnapshots recovered = exporter.refresh().data();
-        assertThat(Exposition.value(recovered, CronJobCollector.LAST_JOB_FAILED, backup))
+        assertThat(Scraped.value(recovered, CronJobCollector.LAST_JOB_FAILED, backup))
                 .hasValue(0);
     }
 }

@@ -13,7 +13,7 @@ import io.tierlens.core.config.ConfigLoader;
 import io.tierlens.core.exporter.Exporter;
 import io.tierlens.core.exporter.ExporterEnvironment;
 import io.tierlens.core.metrics.SelfMetrics;
-import io.tierlens.core.testing.Exposition;
+import io.tierlens.core.testing.Scraped;
 import io.tierlens.demo.DemoApiClients;
 import io.tierlens.demo.DemoModules;
 import io.tierlens.demo.Scenario;
@@ -129,7 +129,7 @@ class DrDemoSimulationTest {
         for (int i = 0; i < labels.length; i += 2) {
             wanted.put(labels[i], labels[i + 1]);
         }
-        return Exposition.value(m, name, wanted).orElseThrow(() -> new AssertionError("no " + name + wanted));
+        return Scraped.value(m, name, wanted).orElseThrow(() -> new AssertionError("no " + name + wanted));
     }
 
     @Test
@@ -145,7 +145,7 @@ class DrDemoSimulationTest {
                 .isEqualTo(1);
         assertThat(value(before, ProbeCollector.TLS_EXPIRY, "target", "maintenance-page"))
                 .isGreaterThan(START.plus(Duration.ofDays(365)).getEpochSecond());
-        assertThat(Exposition.value(before, ProbeCollector.TLS_EXPIRY, Map.of("target", "shop-primary")))
+        assertThat(Scraped.value(before, ProbeCollector.TLS_EXPIRY, Map.of("target", "shop-primary")))
                 .isEmpty();
         assertThat(value(before, RecoveryCollector.RPO, "site", "dr")).isEqualTo(8 * 60); // dump started at minute 2
 

@@ -2,7 +2,8 @@ package io.tierlens.pushgateway.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tierlens.core.testing.Exposition;
+import io.tierlens.core.testing.Scraped;
+import io.tierlens.core.testing.TextExposition;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,8 @@ class JobRunTest {
     void aSuccessPushesEverySeriesInSeconds() {
         var metrics = new JobRun(START, END, 0).metrics();
 
-        assertThat(Exposition.text(metrics)).contains("# TYPE tierlens_job_last_success_timestamp_seconds gauge\n");
+        assertThat(TextExposition.render(metrics))
+                .contains("# TYPE tierlens_job_last_success_timestamp_seconds gauge\n");
         assertThat(value(metrics, JobMetricNames.LAST_SUCCESS)).isEqualTo(1795228200.250);
         assertThat(value(metrics, JobMetricNames.LAST_RUN)).isEqualTo(1795228200.250);
         assertThat(value(metrics, JobMetricNames.DURATION)).isEqualTo(1800.250);
@@ -29,10 +31,10 @@ class JobRunTest {
 
         assertThat(value(metrics, JobMetricNames.LAST_EXIT_CODE)).isEqualTo(2.0);
         assertThat(value(metrics, JobMetricNames.LAST_RUN)).isEqualTo(1795228200.250);
-        assertThat(Exposition.text(metrics)).doesNotContain("last_success");
+        assertThat(TextExposition.render(metrics)).doesNotContain("last_success");
     }
 
     private static double value(io.prometheus.metrics.model.snapshots.MetricSnapshots m, String name) {
-        return Exposition.value(m, name, Map.of()).orElseThrow();
+        return Scraped.value(m, name, Map.of()).orElseThrow();
     }
 }
