@@ -16,7 +16,10 @@ public enum ExternalSource {
             "micrometer",
             "Spring Boot Actuator with micrometer-registry-prometheus on the WAS pods, scraped by Prometheus",
             false),
-    KUBE_STATE_METRICS("kube-state-metrics", "kube-state-metrics", false);
+    KUBE_STATE_METRICS("kube-state-metrics", "kube-state-metrics", false),
+    ARGO_ROLLOUTS("argo-rollouts", "Argo Rollouts, its controller's metrics scraped by Prometheus", false),
+    /** Log panels only: no metric comes from it, so external-metrics.txt never names it. */
+    LOKI("loki", "Loki with the pods' logs, picked in the variable 'Loki'", false);
 
     private final String id;
     private final String description;

@@ -18,6 +18,8 @@ import java.util.Set;
 public final class MetricCatalog {
     public static final String KNOWN_FILE = "dashboards/known-metrics.txt";
     public static final String EXTERNAL_FILE = "dashboards/external-metrics.txt";
+    /** tierlens metrics beyond the contract, documented as contract additions in docs/exporters/. */
+    public static final String ADDITIONS_FILE = "dashboards/contract-additions.txt";
 
     private final Map<String, MetricType> tierlens;
     private final Map<String, Set<ExternalSource>> external;
@@ -31,8 +33,15 @@ public final class MetricCatalog {
     }
 
     public static MetricCatalog load(Path root, Set<String> recorded) {
-        return new MetricCatalog(
-                readKnown(root.resolve(KNOWN_FILE)), readExternal(root.resolve(EXTERNAL_FILE)), recorded);
+        Map<String, MetricType> tierlens = new LinkedHashMap<>(readKnown(root.resolve(KNOWN_FILE)));
+        Map<String, MetricType> additions = readKnown(root.resolve(ADDITIONS_FILE));
+        for (String name : additions.keySet()) {
+            if (tierlens.containsKey(name)) {
+                throw new IllegalArgumentException(ADDITIONS_FILE + ": " + name + " is already in " + KNOWN_FILE);
+            }
+        }
+        tierlens.putAll(additions);
+        return new MetricCatalog(tierlens, readExternal(root.resolve(EXTERNAL_FILE)), recorded);
     }
 
     /** What a series name is, if anything known. */

@@ -33,7 +33,7 @@ public final class DashboardFiles {
             return json.path("title").asText();
         }
 
-        /** Every panel except rows, in file order. */
+        /** Every panel except rows, in file order (log panels included). */
         public List<JsonNode> panels() {
             List<JsonNode> out = new ArrayList<>();
             for (JsonNode p : json.path("panels")) {
@@ -90,6 +90,10 @@ public final class DashboardFiles {
         List<PanelQuery> out = new ArrayList<>();
         for (DashboardFile d : readAll(root)) {
             for (JsonNode panel : d.panels()) {
+                if (DashboardLint.isLogs(panel)) {
+                    // LogQL for the optional Loki data source: neither promtool nor Prometheus reads it
+                    continue;
+                }
                 boolean external = needsExternalExporter(panel);
                 for (JsonNode target : panel.path("targets")) {
                     out.add(new PanelQuery(

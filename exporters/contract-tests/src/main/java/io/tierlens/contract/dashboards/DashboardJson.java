@@ -25,6 +25,7 @@ public final class DashboardJson {
     public static final int SCHEMA_VERSION = 39;
     private static final int GRID_WIDTH = 24;
     private static final String DATASOURCE_UID = "${" + Variable.DATASOURCE + "}";
+    private static final String LOKI_UID = "${" + Variable.LOKI + "}";
 
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
     private final ObjectMapper mapper = new ObjectMapper();
@@ -136,6 +137,9 @@ public final class DashboardJson {
             return node;
         }
         node.put("description", p.fullDescription());
+        if (p.type() == PanelType.LOGS) {
+            return logsPanel(p, node);
+        }
         node.set("datasource", datasource());
         node.set("fieldConfig", fieldConfig(p));
         node.set("options", options(p));
@@ -156,6 +160,41 @@ public final class DashboardJson {
             }
         }
         return node;
+    }
+
+    /** Loki log lines: LogQL over the dashboard's time range, newest first. */
+    private ObjectNode logsPanel(Panel p, ObjectNode node) {
+        node.set("datasource", loki());
+        ObjectNode config = node.putObject("fieldConfig");
+        config.putObject("defaults");
+        config.putArray("overrides");
+        ObjectNode options = node.putObject("options");
+        options.put("dedupStrategy", "none");
+        options.put("enableLogDetails", true);
+        options.put("prettifyLogMessage", false);
+        options.put("showCommonLabels", false);
+        options.put("showLabels", false);
+        options.put("showTime", true);
+        options.put("sortOrder", "Descending");
+        options.put("wrapLogMessage", true);
+        ArrayNode targets = node.putArray("targets");
+        char refId = 'A';
+        for (Target t : p.targets()) {
+            ObjectNode target = targets.addObject();
+            target.set("datasource", loki());
+            target.put("editorMode", "code");
+            target.put("expr", t.expr());
+            target.put("queryType", "range");
+            target.put("refId", String.valueOf(refId++));
+        }
+        return node;
+    }
+
+    private ObjectNode loki() {
+        ObjectNode ds = nodes.objectNode();
+        ds.put("type", "loki");
+        ds.put("uid", LOKI_UID);
+        return ds;
     }
 
     private ObjectNode datasource() {
@@ -200,10 +239,21 @@ public final class DashboardJson {
             custom.putObject("cellOptions").put("type", p.colorBackground() ? "color-background" : "auto");
         }
         ArrayNode mappings = defaults.putArray("mappings");
+        if (p.type().showsCurrentValue()) {
+            // No data (the source is gone) or NaN (0/0 when nothing is counted) must never look fine.
+            ObjectNode absent = mappings.addObject();
+            ObjectNode match = absent.putObject("options");
+            match.put("match", p.whenAbsent().value());
+            ObjectNode result = match.putObject("result");
+            result.put("color", p.whenAbsent().color());
+            result.put("index", 0);
+            result.put("text", p.whenAbsent().text());
+            absent.put("type", "special");
+        }
         if (!p.mappings().isEmpty()) {
             ObjectNode mapping = mappings.addObject();
             ObjectNode options = mapping.putObject("options");
-            int index = 0;
+            int index = p.type().showsCurrentValue() ? 1 : 0;
             for (ValueText v : p.mappings()) {
                 ObjectNode o = options.putObject(v.value());
                 o.put("color", v.color());
@@ -214,6 +264,9 @@ public final class DashboardJson {
         }
         p.max().ifPresent(v -> defaults.put("max", v));
         p.min().ifPresent(v -> defaults.put("min", v));
+        if (p.type().showsCurrentValue()) {
+            defaults.put("noValue", p.whenAbsent().text());
+        }
         ObjectNode thresholds = defaults.putObject("thresholds");
         thresholds.put("mode", "absolute");
         ArrayNode steps = thresholds.putArray("steps");
@@ -274,7 +327,7 @@ public final class DashboardJson {
                 options.put("cellHeight", "sm");
                 options.put("showHeader", true);
             }
-            case ROW -> throw new IllegalArgumentException("rows have no options");
+            case ROW, LOGS -> throw new IllegalArgumentException(p.type() + " panels have no such options");
         }
         return options;
     }
@@ -319,10 +372,26 @@ public final class DashboardJson {
             node.put("multi", false);
             node.put("name", v.name());
             node.putArray("options");
-            node.put("query", "prometheus");
+            node.put("query", v.value());
             node.put("refresh", 1);
             node.put("regex", "");
             node.put("type", "datasource");
+            return node;
+        }
+        if (v.kind() == Variable.Kind.TEXTBOX) {
+            ObjectNode current = node.putObject("current");
+            current.put("selected", false);
+            current.put("text", v.value());
+            current.put("value", v.value());
+            node.put("hide", 0);
+            node.put("label", v.label());
+            node.put("name", v.name());
+            ObjectNode option = node.putArray("options").addObject();
+            option.put("selected", true);
+            option.put("text", v.value());
+            option.put("value", v.value());
+            node.put("query", v.value());
+            node.put("type", "textbox");
             return node;
         }
         String query = v.query().orElseThrow();

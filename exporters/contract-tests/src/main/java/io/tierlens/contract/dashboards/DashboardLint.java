@@ -23,8 +23,13 @@ import java.util.regex.Pattern;
  */
 public final class DashboardLint {
     public static final int SCHEMA_VERSION = 39;
-    public static final Set<String> PANEL_TYPES = Set.of("timeseries", "stat", "gauge", "bargauge", "table");
+    public static final Set<String> PANEL_TYPES = Set.of("timeseries", "stat", "gauge", "bargauge", "table", "logs");
+    /** Panels that show the current value of each series. */
+    public static final Set<String> CURRENT_VALUE_TYPES = Set.of("stat", "gauge", "bargauge");
+
     private static final String DATASOURCE = "${datasource}";
+    private static final String LOKI = "${loki}";
+    private static final Set<String> ABSENT_MATCHES = Set.of("null", "null+nan");
     private static final Pattern VARIABLE_USE =
             Pattern.compile("\\$\\{([A-Za-z0-9_]+)(?::[A-Za-z0-9_]+)?}|\\$([A-Za-z0-9_]+)");
     private static final Pattern DASHBOARD_LINK = Pattern.compile("^/d/([^/?]+)");
@@ -115,8 +120,15 @@ public final class DashboardLint {
             if (p.path("description").asText().isBlank()) {
                 problems.add(where + ": no description");
             }
+            if (isLogs(p)) {
+                problems.addAll(checkLogs(where, p, variables));
+                continue;
+            }
             if (p.path("fieldConfig").path("defaults").path("unit").asText().isBlank()) {
                 problems.add(where + ": no unit (fieldConfig.defaults.unit)");
+            }
+            if (CURRENT_VALUE_TYPES.contains(p.path("type").asText())) {
+                problems.addAll(checkCurrentValue(where, p));
             }
             if (!p.path("datasource").path("uid").asText().equals(DATASOURCE)) {
                 problems.add(where + ": panel data source is not " + DATASOURCE);
@@ -150,6 +162,70 @@ public final class DashboardLint {
         return problems;
     }
 
+    /**
+     * A stat, gauge or bar gauge shows "now": a range query reduced to its last non-null value keeps showing the
+     * last value for as long as the time range holds one (55 s after tierlens stopped, "Exporters up" still said
+     * 100 %). And when its source is gone it must say so in a colour that does not mean fine.
+     */
+    private static List<String> checkCurrentValue(String where, JsonNode p) {
+        List<String> problems = new ArrayList<>();
+        for (JsonNode t : p.path("targets")) {
+            if (!t.path("instant").asBoolean() || t.path("range").asBoolean()) {
+                problems.add(where + " › " + t.path("refId").asText() + ": range query in a "
+                        + p.path("type").asText() + " panel; reduced to its last non-null value it keeps showing"
+                        + " stale data after the source stops (use an instant query)");
+            }
+        }
+        JsonNode defaults = p.path("fieldConfig").path("defaults");
+        if (defaults.path("noValue").asText().isBlank()) {
+            problems.add(where + ": no noValue text for a source that is gone");
+        }
+        boolean absentMapped = false;
+        for (JsonNode m : defaults.path("mappings")) {
+            JsonNode options = m.path("options");
+            if (m.path("type").asText().equals("special")
+                    && ABSENT_MATCHES.contains(options.path("match").asText())) {
+                String color = options.path("result").path("color").asText();
+                absentMapped = !color.isBlank() && !color.contains("green");
+            }
+        }
+        if (!absentMapped) {
+            problems.add(where + ": no special value mapping of null to a colour other than green (an absent"
+                    + " source would show the base threshold colour)");
+        }
+        return problems;
+    }
+
+    /** Log panels read the optional Loki data source with LogQL and say that they need it. */
+    private static List<String> checkLogs(String where, JsonNode p, Set<String> variables) {
+        List<String> problems = new ArrayList<>();
+        if (!variables.contains("loki")) {
+            problems.add(where + ": logs panel without a variable 'loki'");
+        }
+        if (!p.path("datasource").path("uid").asText().equals(LOKI)) {
+            problems.add(where + ": logs panel data source is not " + LOKI);
+        }
+        if (!p.path("description").asText().contains(ExternalSource.LOKI.requirement())) {
+            problems.add(where + ": logs panel description does not say '" + ExternalSource.LOKI.requirement() + "'");
+        }
+        if (p.path("targets").isEmpty()) {
+            problems.add(where + ": no query");
+        }
+        for (JsonNode t : p.path("targets")) {
+            if (!t.path("datasource").path("uid").asText().equals(LOKI)) {
+                problems.add(where + " › " + t.path("refId").asText() + ": query data source is not " + LOKI);
+            }
+            if (!t.path("expr").asText().startsWith("{")) {
+                problems.add(where + " › " + t.path("refId").asText() + ": not a LogQL stream selector");
+            }
+        }
+        return problems;
+    }
+
+    static boolean isLogs(JsonNode panel) {
+        return panel.path("type").asText().equals("logs");
+    }
+
     /** Every metric name is a tierlens name, a recorded series, or a documented external one. */
     public List<String> checkMetrics(DashboardFile d) {
         List<String> problems = new ArrayList<>();
@@ -171,6 +247,9 @@ public final class DashboardLint {
             }
         }
         for (JsonNode p : d.panels()) {
+            if (isLogs(p)) {
+                continue;
+            }
             String where = file + " › " + p.path("title").asText();
             String description = p.path("description").asText();
             for (JsonNode t : p.path("targets")) {

@@ -82,6 +82,36 @@ class KnownMetricsTest {
     }
 
     @Test
+    void everyContractAdditionIsDocumentedAndNotInTheContract() throws IOException {
+        Map<String, MetricType> additions = MetricCatalog.readKnown(root.resolve(MetricCatalog.ADDITIONS_FILE));
+        assertThat(additions).isNotEmpty();
+        StringBuilder docs = new StringBuilder();
+        try (Stream<Path> pages = Files.list(root.resolve("docs/exporters"))) {
+            for (Path page : pages.filter(p -> p.toString().endsWith(".md")).toList()) {
+                docs.append(Files.readString(page));
+            }
+        }
+        Optional<String> contract = contractFile().map(f -> {
+            try {
+                return Files.readString(f);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        additions.forEach((name, type) -> {
+            assertThat(name).as("metric name").matches("tierlens_[a-z0-9_]+");
+            assertThat(name.endsWith("_total"))
+                    .as("%s: _total only on counters", name)
+                    .isEqualTo(type == MetricType.COUNTER);
+            assertThat(known).as("%s is either known or an addition", name).doesNotContainKey(name);
+            assertThat(docs.toString()).as("docs/exporters/ document %s", name).contains(name);
+            contract.ifPresent(text -> assertThat(text)
+                    .as("%s is in METRICS.md: move it to %s", name, MetricCatalog.KNOWN_FILE)
+                    .doesNotContain("`" + name + "`"));
+        });
+    }
+
+    @Test
     void everyDeviationFromTheContractNamesItsReplacementAndReason() throws IOException {
         for (String[] d : deviations()) {
             assertThat(d)

@@ -123,6 +123,51 @@ class DashboardLintTest {
                 .anyMatch(p -> p.contains("link to unknown dashboard tierlens-008-missing"));
     }
 
+    @Test
+    void reportsAStatPanelThatReadsARangeQuery() {
+        // Issue 15: a range query reduced to its last non-null value kept "Exporters up" at 100 % after tierlens
+        // stopped. The committed first panel is that stat; give it back its range query.
+        assertThat(firstPanel(dashboards.get(0).json()).path("type").asText()).isEqualTo("stat");
+        assertThat(problemsOf(d -> {
+                    ObjectNode target =
+                            (ObjectNode) firstPanel(d).path("targets").get(0);
+                    target.put("instant", false);
+                    target.put("range", true);
+                }))
+                .anyMatch(p -> p.contains("Exporters up › A: range query in a stat panel"));
+    }
+
+    @Test
+    void reportsAStatPanelThatShowsNothingOrGreenWhenItsSourceIsGone() {
+        assertThat(problemsOf(
+                        d -> ((ObjectNode) firstPanel(d).path("fieldConfig").path("defaults")).remove("noValue")))
+                .anyMatch(p -> p.contains("Exporters up: no noValue"));
+        assertThat(problemsOf(
+                        d -> ((ObjectNode) firstPanel(d).path("fieldConfig").path("defaults")).putArray("mappings")))
+                .anyMatch(p -> p.contains("Exporters up: no special value mapping of null"));
+        assertThat(problemsOf(d -> ((ObjectNode) firstPanel(d)
+                                .path("fieldConfig")
+                                .path("defaults")
+                                .path("mappings")
+                                .get(0)
+                                .path("options")
+                                .path("result"))
+                        .put("color", "green")))
+                .anyMatch(p -> p.contains("Exporters up: no special value mapping of null"));
+    }
+
+    @Test
+    void reportsALogPanelThatDoesNotReadTheLokiVariable() {
+        assertThat(problemsOf(d -> {
+                    for (JsonNode p : d.path("panels")) {
+                        if (p.path("type").asText().equals("logs")) {
+                            ((ObjectNode) p.path("datasource")).put("uid", "${datasource}");
+                        }
+                    }
+                }))
+                .anyMatch(p -> p.contains("WEB error logs: logs panel data source is not ${loki}"));
+    }
+
     private List<String> problemsOf(Consumer<ObjectNode> breakIt) {
         DashboardFile original = dashboards.get(0);
         ObjectNode broken = original.json().deepCopy();
@@ -132,7 +177,7 @@ class DashboardLintTest {
         return lint.check(all);
     }
 
-    private static JsonNode firstPanel(ObjectNode dashboard) {
+    private static JsonNode firstPanel(JsonNode dashboard) {
         for (JsonNode p : dashboard.path("panels")) {
             if (!p.path("type").asText().equals("row")) {
                 return p;

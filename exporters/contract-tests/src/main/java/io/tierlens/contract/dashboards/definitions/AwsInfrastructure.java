@@ -257,6 +257,19 @@ final class AwsInfrastructure {
                         .description("I/O requests waiting for the disk per instance.")
                         .query("max by (db_instance) (tierlens_rds_disk_queue_depth{" + D + "})", "{{db_instance}}")
                         .size(8, 8))
+                .panel(timeseries("Replica lag", "s")
+                        .description("How far each read replica is behind its source (CloudWatch ReplicaLag,"
+                                + " Maximum); reads from a lagging replica return old data. Empty without read"
+                                + " replicas (Aurora reports no ReplicaLag).")
+                        .query("max by (db_instance) (tierlens_rds_replica_lag_seconds{" + D + "})", "{{db_instance}}")
+                        .size(8, 8))
+                .panel(timeseries("Burst balance", "percentunit")
+                        .description("I/O burst credits left per gp2 instance (CloudWatch BurstBalance, Minimum); at"
+                                + " 0 % the volume falls back to its baseline IOPS. Empty for other storage types.")
+                        .query("min by (db_instance) (tierlens_rds_burst_balance_ratio{" + D + "})", "{{db_instance}}")
+                        .min(0)
+                        .max(1)
+                        .size(8, 8))
                 .panel(bars("Pending maintenance actions", "none")
                         .description("Maintenance actions RDS has scheduled or offers per instance; some restart"
                                 + " the instance.")
@@ -274,6 +287,28 @@ final class AwsInfrastructure {
                                         + "}) - time()",
                                 "{{db_instance}}")
                         .thresholdsLowIsBad(7 * 86400, 30 * 86400)
+                        .showNames()
+                        .size(12, 6))
+                .panel(table("Maintenance applied automatically on", "dateTimeAsIso")
+                        .description("When AWS applies each pending maintenance action without being asked: the"
+                                + " earliest of its forced-apply, auto-applied-after and scheduled dates.")
+                        .query(
+                                "min by (db_instance, action)"
+                                        + " (tierlens_rds_pending_maintenance_apply_timestamp_seconds{" + D
+                                        + "}) * 1000",
+                                "")
+                        .column("Value", "applied on")
+                        .size(12, 6))
+                .panel(stat("Maintenance applied automatically in", "s")
+                        .description("Time until AWS applies each pending maintenance action unasked; some restart"
+                                + " the instance. 'none' when no action has a date.")
+                        .query(
+                                "min by (db_instance, action)"
+                                        + " (tierlens_rds_pending_maintenance_apply_timestamp_seconds{" + D
+                                        + "}) - time()",
+                                "{{db_instance}} {{action}}")
+                        .thresholdsLowIsBad(2 * 86400, 7 * 86400)
+                        .whenAbsent("none scheduled", "text")
                         .showNames()
                         .size(12, 6));
     }

@@ -9,12 +9,14 @@ import io.tierlens.contract.catalog.ExternalSource;
 import io.tierlens.contract.dashboards.model.Dashboard;
 
 /**
- * 010: the series `tierlens run-job` pushes to the Pushgateway (job = batch job, instance = CronJob), and the
- * CronJobs' schedule from kube-state-metrics.
+ * 010: the series `tierlens run-job` pushes to the Pushgateway (job = batch job, instance = CronJob), the CronJobs
+ * as tierlens' batch exporter reads them from Kubernetes, and the CronJobs' schedule from kube-state-metrics.
  */
 final class BatchJobs {
     private static final String B = "job=~\"$batch_job\", instance=~\"$cronjob\"";
     private static final String KSM = "cronjob=~\"$cronjob\"";
+    /** tierlens' own CronJob series: job is tierlens' scrape job, cronjob the CronJob. */
+    private static final String C = "job=~\"$job\", cronjob=~\"$cronjob\"";
 
     private BatchJobs() {}
 
@@ -29,7 +31,9 @@ final class BatchJobs {
                         "cronjob",
                         "CronJob",
                         "label_values(tierlens_job_last_run_timestamp_seconds{job=~\"$batch_job\"}, instance)");
+        d.variable("job", "tierlens job", "label_values(tierlens_build_info, job)");
         lastRuns(d);
+        tierlensCronJobs(d);
         cronJobs(d);
         return d.build();
     }
@@ -80,6 +84,45 @@ final class BatchJobs {
                                 "max by (job, instance) (tierlens_job_duration_seconds{" + B + "})",
                                 "{{job}} ({{instance}})")
                         .size(24, 8));
+    }
+
+    /** What the batch exporter reads from Kubernetes: works without a Pushgateway and without kube-state-metrics. */
+    private static void tierlensCronJobs(Dashboard.Builder d) {
+        d.row("CronJob status (tierlens)")
+                .panel(stat("Newest Job of each CronJob", "none")
+                        .description("Whether the newest Job of each CronJob succeeded or failed, as tierlens reads"
+                                + " it from Kubernetes; a CronJob whose Job is running or was cleaned up is not"
+                                + " shown.")
+                        .query(
+                                "max by (namespace, cronjob) (tierlens_job_cronjob_last_job_failed{" + C + "})",
+                                "{{namespace}}/{{cronjob}}")
+                        .mapping("0", "succeeded", "green")
+                        .mapping("1", "FAILED", "red")
+                        .colorBackground()
+                        .showNames()
+                        .size(8, 6))
+                .panel(bars("Time since CronJob last succeeded", "s")
+                        .description("Time since a Job of each CronJob last completed (status.lastSuccessfulTime);"
+                                + " a daily job is late after 26 hours. A CronJob that never succeeded is missing.")
+                        .query(
+                                "time() - max by (namespace, cronjob)"
+                                        + " (tierlens_job_cronjob_last_successful_timestamp_seconds{" + C + "})",
+                                "{{namespace}}/{{cronjob}}")
+                        .thresholds(86400, 93600)
+                        .size(8, 6))
+                .panel(table("CronJobs", "short")
+                        .description("Jobs running now, whether the CronJob is suspended (1), and the time since it"
+                                + " last created a Job, per CronJob.")
+                        .query("max by (namespace, cronjob) (tierlens_job_cronjob_active_jobs{" + C + "})", "")
+                        .query("max by (namespace, cronjob) (tierlens_job_cronjob_suspended{" + C + "})", "")
+                        .query(
+                                "round(time() - max by (namespace, cronjob)"
+                                        + " (tierlens_job_cronjob_last_schedule_timestamp_seconds{" + C + "}))",
+                                "")
+                        .column("Value #A", "running Jobs")
+                        .column("Value #B", "suspended")
+                        .column("Value #C", "seconds since last scheduled")
+                        .size(8, 6));
     }
 
     private static void cronJobs(Dashboard.Builder d) {

@@ -38,11 +38,29 @@ final class DrStatus {
     private static void failover(Dashboard.Builder d) {
         d.row("Failover")
                 .panel(stat("Active site", "none")
-                        .description("The site Route53 sends each failover record's users to now.")
-                        .query(
-                                "max by (record, site) (tierlens_dr_active_site{" + R + "}) == 1",
-                                "{{record}} → {{site}}")
+                        .description("The site Route53 sends each failover record's users to now (an instant"
+                                + " query: a site that served earlier in the time range is not shown); 'DNS"
+                                + " unconfirmed' while public DNS still answers with the other site.")
+                        .query(DrQueries.currentSite(R), "{{record}} → {{site}}")
                         .mapping("1", "serving", "green")
+                        .mapping("2", "serving, DNS unconfirmed", "orange")
+                        .showNames()
+                        .size(8, 6))
+                .panel(stat("Public DNS agrees with Route53", "none")
+                        .description("Whether a public resolver answers each record with the site Route53 says is"
+                                + " active. 0 for a TTL after every failover; if it stays 0, something outside"
+                                + " Route53 answers for the name and users do not go where the dashboards say.")
+                        .query("min by (record) (tierlens_dr_active_site_confirmed{" + R + "})", "{{record}}")
+                        .mapping("1", "confirmed", "green")
+                        .mapping("0", "UNCONFIRMED", "orange")
+                        .colorBackground()
+                        .showNames()
+                        .size(8, 6))
+                .panel(stat("DNS resolution", "none")
+                        .description("Whether tierlens could resolve each failover record through public DNS at"
+                                + " all; when it cannot, the confirmation above is unknown.")
+                        .query("min by (record) (tierlens_dr_dns_resolution_success{" + R + "})", "{{record}}")
+                        .upDown("resolves", "FAILING")
                         .showNames()
                         .size(8, 6))
                 .panel(table("Failover records", "none")
@@ -53,17 +71,18 @@ final class DrStatus {
                                         + " (tierlens_dr_failover_record_info{" + R + "})",
                                 "")
                         .column("Value", "")
-                        .size(16, 6))
+                        .size(24, 5))
                 .panel(timeseries("Active site over time", "none")
                         .description("1 while a site serves its record; a failover drill shows as a swap.")
                         .query("max by (record, site) (tierlens_dr_active_site{" + R + "})", "{{record}} {{site}}")
                         .min(0)
                         .max(1))
                 .panel(timeseries("Failovers", "short")
-                        .description("Changes of the serving site per record in each interval.")
+                        .description("Changes of the serving site per record in each interval, as whole numbers"
+                                + " (increase() extrapolates, so it is rounded).")
                         .query(
-                                "sum by (record) (increase(tierlens_dr_failovers_total{" + R
-                                        + "}[$__rate_interval])) or sum by (record) (0 *"
+                                "round(sum by (record) (increase(tierlens_dr_failovers_total{" + R
+                                        + "}[$__rate_interval]))) or sum by (record) (0 *"
                                         + " tierlens_dr_failover_record_info{" + R + "})",
                                 "{{record}}"));
     }
@@ -81,7 +100,14 @@ final class DrStatus {
                                 + " declares it unhealthy when fewer than its threshold do.")
                         .query("min by (name) (tierlens_dr_health_check_healthy_ratio{" + J + "})", "{{name}}")
                         .min(0)
-                        .max(1));
+                        .max(1))
+                .panel(table("Health check failure reasons", "none")
+                        .description("Why Route53's checkers last saw each failing health check fail: timeout,"
+                                + " connection_refused, http_status, string_mismatch, ssl, dns or other. Empty while"
+                                + " every check passes.")
+                        .query("max by (name, reason) (tierlens_dr_health_check_last_failure{" + J + "}) == 1", "")
+                        .column("Value", "")
+                        .size(24, 5));
     }
 
     private static void probes(Dashboard.Builder d) {
@@ -110,7 +136,14 @@ final class DrStatus {
                                 "{{site}} {{target}}")
                         .thresholdsLowIsBad(7 * 86400, 14 * 86400)
                         .showNames()
-                        .size(12, 6));
+                        .size(12, 6))
+                .panel(table("Probe failure reasons", "none")
+                        .description(
+                                "Why each failing probe failed: timeout, connection_refused, http_status, ssl, dns, ..."
+                                        + " Empty while every probe succeeds.")
+                        .query("max by (site, target, reason) (tierlens_dr_probe_failure{" + S + "}) == 1", "")
+                        .column("Value", "")
+                        .size(24, 5));
     }
 
     private static void rpoRto(Dashboard.Builder d) {

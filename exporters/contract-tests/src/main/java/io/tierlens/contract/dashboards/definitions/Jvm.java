@@ -29,9 +29,11 @@ final class Jvm {
                         "WAS namespace",
                         "label_values(jvm_threads_live_threads{job=~\"$was_job\"}, namespace)")
                 .variable("job", "tierlens job", "label_values(tierlens_build_info, job)");
+        Workloads.tierVariables(d);
         wasMemory(d);
         wasThreadsAndPools(d);
         tierlens(d);
+        Workloads.errorLogs(d);
         return d.build();
     }
 
@@ -162,8 +164,9 @@ final class Jvm {
                         .description("Resident set size of each tierlens process, what the container limit counts.")
                         .query("process_resident_memory_bytes{" + T + "}" + ONLY_TIERLENS, "{{instance}}")
                         .size(8, 8))
-                .panel(timeseries("tierlens CPU", "short")
-                        .description("CPU cores used by each tierlens process.")
+                .panel(timeseries("tierlens CPU", "percentunit")
+                        .description("CPU used by each tierlens process, as a share of one core (100 % = one"
+                                + " core busy).")
                         .query(
                                 "rate(process_cpu_seconds_total{" + T + "}[$__rate_interval])" + ONLY_TIERLENS,
                                 "{{instance}}")

@@ -105,12 +105,18 @@ final class Karpenter {
                 .panel(stat("Oldest unready NodeClaim", "s")
                         .description("Age of the oldest NodeClaim whose node has not initialized; 0 when all are"
                                 + " ready.")
-                        .query("max(tierlens_karpenter_nodeclaim_oldest_unready_seconds{" + K + "}) or vector(0)", "")
+                        .query(
+                                "max(tierlens_karpenter_nodeclaim_oldest_unready_seconds{" + K + "})"
+                                        + Panels.orZeroWhileUp("karpenter", J),
+                                "")
                         .thresholds(300, 600)
                         .size(6, 4))
                 .panel(stat("Pods waiting for a node", "none")
                         .description("Unschedulable pods in all namespaces.")
-                        .query("sum(tierlens_karpenter_pending_pods{" + J + "}) or vector(0)", "")
+                        .query(
+                                "sum(tierlens_karpenter_pending_pods{" + J + "})"
+                                        + Panels.orZeroWhileUp("karpenter", J),
+                                "")
                         .thresholds(1, 10)
                         .size(6, 4))
                 .panel(timeseries("Nodes by capacity type", "short")

@@ -23,8 +23,29 @@ final class Panels {
         return Panel.builder(PanelType.BARGAUGE, title, unit).size(12, 8);
     }
 
+    /** Log lines from the optional Loki data source; they have no unit. */
+    static Panel.Builder logs(String title) {
+        return Panel.builder(PanelType.LOGS, title, "none").size(12, 10);
+    }
+
     static Panel.Builder table(String title, String unit) {
         return Panel.builder(PanelType.TABLE, title, unit).size(24, 7);
+    }
+
+    /**
+     * Drops the series of a standby replica ({@code tierlens_leader == 0}) so that two HA replicas never count
+     * twice; keeps everything where tierlens_leader does not exist.
+     */
+    static String leaderOnly(String selector) {
+        return "(" + selector + " unless on (job, instance) (tierlens_leader == 0))";
+    }
+
+    /**
+     * "or 0 while the exporter works": a count of bad things that is empty when nothing is bad shows 0, but only
+     * while the exporter that would report them is up; without it the panel shows NO DATA instead of a green 0.
+     */
+    static String orZeroWhileUp(String exporter, String jobSelector) {
+        return " or 0 * max(tierlens_exporter_up{" + jobSelector + ", exporter=\"" + exporter + "\"} == 1)";
     }
 
     /** A link to a dashboard, titled with its short title ("002 AWS Infrastructure"). */

@@ -76,11 +76,11 @@ final class RdsBackup {
                         .size(8, 8))
                 .panel(bars("Backup retention", "s")
                         .description("Automated backup retention per instance; 0 disables automated backups and"
-                                + " point-in-time restore.")
+                                + " point-in-time restore. Red below 1 day, orange below 7 days.")
                         .query(
                                 "max by (db_instance) (tierlens_backup_rds_retention_seconds{" + D + "})",
                                 "{{db_instance}}")
-                        .thresholdsLowIsBad(1, 7)
+                        .thresholdsLowIsBad(86400, 7 * 86400)
                         .size(8, 8));
     }
 

@@ -64,14 +64,15 @@ final class Session {
                         .query("max by (namespace, layout) (tierlens_session_store_info{" + N + "})", "")
                         .column("Value", "")
                         .size(6, 8))
-                .panel(table("Max inactive intervals", "short")
-                        .description("The maxInactiveInterval values (seconds, in the value column) seen on"
-                                + " sessions, and how often each was seen.")
+                .panel(table("Max inactive intervals", "s")
+                        .description("Each distinct session timeout (maxInactiveInterval) seen in the sample, per"
+                                + " namespace; two rows for one namespace mean WAS builds configured differently."
+                                + " tierlens does not count how many sessions have each.")
                         .query(
                                 "max by (namespace, value) (tierlens_session_max_inactive_interval_seconds{" + N + "})",
                                 "")
-                        .column("value", "interval (s)")
-                        .column("Value", "seen")
+                        .column("value", "")
+                        .column("Value", "timeout")
                         .size(6, 8));
     }
 

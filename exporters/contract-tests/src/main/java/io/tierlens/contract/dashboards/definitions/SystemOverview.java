@@ -1,7 +1,9 @@
 package io.tierlens.contract.dashboards.definitions;
 
 import static io.tierlens.contract.dashboards.definitions.Panels.bars;
+import static io.tierlens.contract.dashboards.definitions.Panels.leaderOnly;
 import static io.tierlens.contract.dashboards.definitions.Panels.linkTo;
+import static io.tierlens.contract.dashboards.definitions.Panels.orZeroWhileUp;
 import static io.tierlens.contract.dashboards.definitions.Panels.stat;
 import static io.tierlens.contract.dashboards.definitions.Panels.timeseries;
 
@@ -12,6 +14,9 @@ import io.tierlens.contract.dashboards.model.Dashboard;
 final class SystemOverview {
     private static final String J = "job=~\"$job\"";
     private static final String WAS = "job=~\"$was_job\"";
+    /** Jobs that served Micrometer metrics lately: they still count when all their pods are gone. */
+    private static final String MICROMETER_JOBS =
+            "group by (job) (present_over_time(jvm_threads_live_threads{" + WAS + "}[1h]))";
 
     private SystemOverview() {}
 
@@ -22,21 +27,28 @@ final class SystemOverview {
                         + " and is tierlens itself working? Every row links to its detail dashboard.")
                 .variable("job", "tierlens job", "label_values(tierlens_build_info, job)")
                 .variable("was_job", "WAS job", "label_values(jvm_threads_live_threads, job)");
+        Workloads.variables(d);
         exporters(d);
         web(d);
         was(d);
+        Workloads.row(d);
         db(d);
         redis(d);
         resilience(d);
         costAndCapacity(d);
+        Workloads.errorLogs(d);
         return d.build();
     }
 
     private static void exporters(Dashboard.Builder d) {
         d.row("tierlens exporters")
                 .panel(stat("Exporters up", "percentunit")
-                        .description("Share of tierlens exporters whose last refresh succeeded.")
-                        .query("sum(tierlens_exporter_up{" + J + "}) / count(tierlens_exporter_up{" + J + "})", "")
+                        .description("Share of tierlens exporters whose last refresh succeeded; 0 % when no"
+                                + " tierlens is scraped at all. A standby HA replica does not count.")
+                        .query(
+                                "(sum(" + leaderOnly("tierlens_exporter_up{" + J + "}") + ") / count("
+                                        + leaderOnly("tierlens_exporter_up{" + J + "}") + ")) or vector(0)",
+                                "")
                         .thresholdsLowIsBad(0.5, 1)
                         .size(4, 4))
                 .panel(stat("Build and mode", "none")
@@ -48,7 +60,7 @@ final class SystemOverview {
                 .panel(stat("Exporter status", "none")
                         .description("Whether each exporter's last refresh worked for every one of its targets. A"
                                 + " down exporter keeps serving its last good data until its maximum staleness.")
-                        .query("min by (exporter) (tierlens_exporter_up{" + J + "})", "{{exporter}}")
+                        .query("min by (exporter) " + leaderOnly("tierlens_exporter_up{" + J + "}"), "{{exporter}}")
                         .upDown("UP", "DOWN")
                         .showNames()
                         .size(8, 4))
@@ -56,7 +68,9 @@ final class SystemOverview {
                         .description("Whether each target of each exporter (AWS account_id/region, Redis host:port,"
                                 + " kubernetes, ...) refreshed fully the last time. A down target is a blind spot:"
                                 + " Refresh errors gives the reason.")
-                        .query("min by (exporter, target) (tierlens_target_up{" + J + "})", "{{exporter}} {{target}}")
+                        .query(
+                                "min by (exporter, target) " + leaderOnly("tierlens_target_up{" + J + "}"),
+                                "{{exporter}} {{target}}")
                         .upDown("UP", "DOWN")
                         .showNames()
                         .size(8, 4))
@@ -65,7 +79,7 @@ final class SystemOverview {
                                 + " data counts from tierlens' start. CloudWatch data is a few minutes old by nature;"
                                 + " cost and backup refresh less often.")
                         .query(
-                                "max by (exporter, target) (tierlens_data_age_seconds{" + J + "})",
+                                "max by (exporter, target) " + leaderOnly("tierlens_data_age_seconds{" + J + "}"),
                                 "{{exporter}} {{target}}")
                         .size(8, 8))
                 .panel(timeseries("Refresh duration (p90)", "s")
@@ -178,10 +192,12 @@ final class SystemOverview {
                 .panel(linkTo(
                         stat("WAS targets up", "percentunit")
                                 .description("Share of the WAS scrape targets Prometheus reaches, per job that"
-                                        + " exports Micrometer metrics.")
+                                        + " exported Micrometer metrics in the last hour; 0 % when every target of"
+                                        + " such a job is gone.")
                                 .query(
-                                        "sum by (job) (up{" + WAS + "}) / count by (job) (up{" + WAS
-                                                + "}) and on (job) group by (job) (jvm_threads_live_threads)",
+                                        "(sum by (job) (up{" + WAS + "}) / count by (job) (up{" + WAS
+                                                + "}) and on (job) " + MICROMETER_JOBS + ") or (0 * " + MICROMETER_JOBS
+                                                + ")",
                                         "{{job}}")
                                 .thresholdsLowIsBad(0.5, 1)
                                 .requires(ExternalSource.MICROMETER)
@@ -236,8 +252,8 @@ final class SystemOverview {
                         stat("Instances not available", "none")
                                 .description("RDS instances whose status is anything but available.")
                                 .query(
-                                        "count(tierlens_rds_instance_status{" + J
-                                                + ", status!=\"available\"} == 1) or vector(0)",
+                                        "count(tierlens_rds_instance_status{" + J + ", status!=\"available\"} == 1)"
+                                                + orZeroWhileUp("rds", J),
                                         "")
                                 .thresholds(0.5, 1)
                                 .size(6, 4),
@@ -327,11 +343,12 @@ final class SystemOverview {
         d.row("Backups, DR and batch jobs")
                 .panel(linkTo(
                         stat("Active site", "none")
-                                .description("The site Route53 sends each failover record's users to now.")
-                                .query(
-                                        "max by (record, site) (tierlens_dr_active_site{" + J + "}) == 1",
-                                        "{{record}} → {{site}}")
+                                .description("The site Route53 sends each failover record's users to now (an"
+                                        + " instant query: a site that served earlier in the time range is not"
+                                        + " shown). 'unconfirmed' while public DNS does not yet answer with it.")
+                                .query(DrQueries.currentSite(J), "{{record}} → {{site}}")
                                 .mapping("1", "serving", "green")
+                                .mapping("2", "serving, DNS unconfirmed", "orange")
                                 .showNames()
                                 .size(6, 4),
                         TierlensDashboard.DR_STATUS))
@@ -363,15 +380,23 @@ final class SystemOverview {
                                         + " window.")
                                 .query(
                                         "sum(tierlens_backup_jobs{" + J
-                                                + ", state=~\"failed|aborted|expired\"}) or vector(0)",
+                                                + ", state=~\"failed|aborted|expired\"})"
+                                                + orZeroWhileUp("backup", J),
                                         "")
                                 .thresholds(0.5, 1)
                                 .size(4, 4),
                         TierlensDashboard.RDS_BACKUP))
                 .panel(linkTo(
                         stat("Failing batch jobs", "none")
-                                .description("Batch jobs whose last run pushed a non-zero exit code.")
-                                .query("count(tierlens_job_last_exit_code != 0) or vector(0)", "")
+                                .description("CronJobs whose last run failed: it pushed a non-zero exit code through"
+                                        + " `tierlens run-job`, or tierlens sees its newest Job failed in"
+                                        + " Kubernetes. A job reported by both counts once.")
+                                .query(
+                                        "count(max by (cronjob) (label_replace(tierlens_job_last_exit_code != 0,"
+                                                + " \"cronjob\", \"$1\", \"instance\", \"(.*)\")) or max by (cronjob)"
+                                                + " (tierlens_job_cronjob_last_job_failed{" + J
+                                                + "} == 1)) or vector(0)",
+                                        "")
                                 .thresholds(0.5, 1)
                                 .size(3, 4),
                         TierlensDashboard.BATCH_JOBS))
@@ -400,7 +425,10 @@ final class SystemOverview {
                 .panel(linkTo(
                         stat("Pending pods", "none")
                                 .description("Pods waiting for a node.")
-                                .query("sum(tierlens_karpenter_pending_pods{" + J + "}) or vector(0)", "")
+                                .query(
+                                        "sum(tierlens_karpenter_pending_pods{" + J + "})"
+                                                + orZeroWhileUp("karpenter", J),
+                                        "")
                                 .thresholds(1, 10)
                                 .size(6, 4),
                         TierlensDashboard.KARPENTER))

@@ -74,6 +74,18 @@ public record Dashboard(
             return this;
         }
 
+        /** A free-text regular expression with a default, e.g. which Deployments are the web tier. */
+        public Builder regexVariable(String name, String label, String defaultRegex) {
+            variables.add(Variable.regex(name, label, defaultRegex));
+            return this;
+        }
+
+        /** The optional Loki data source for log panels. */
+        public Builder lokiVariable() {
+            variables.add(Variable.loki());
+            return this;
+        }
+
         public Builder row(String title) {
             panels.add(Panel.row(title));
             return this;

@@ -30,7 +30,11 @@ public record Panel(
         boolean colorBackground,
         boolean showNames,
         Map<String, String> columns,
-        List<ExternalSource> requires) {
+        List<ExternalSource> requires,
+        ValueText whenAbsent) {
+
+    /** What a current-value panel shows when its query returns nothing or NaN: never a colour that means fine. */
+    public static final ValueText NO_DATA = new ValueText("null+nan", "NO DATA", "red");
 
     public Panel {
         Objects.requireNonNull(type, "type");
@@ -62,7 +66,8 @@ public record Panel(
                 false,
                 false,
                 Map.of(),
-                List.of());
+                List.of(),
+                NO_DATA);
     }
 
     public static Builder builder(PanelType type, String title, String unit) {
@@ -97,6 +102,7 @@ public record Panel(
         private boolean showNames;
         private final Map<String, String> columns = new LinkedHashMap<>();
         private final List<ExternalSource> requires = new ArrayList<>();
+        private ValueText whenAbsent = NO_DATA;
 
         private Builder(PanelType type, String title, String unit) {
             this.type = type;
@@ -109,14 +115,10 @@ public record Panel(
             return this;
         }
 
+        /** Tables and current-value panels (stat, gauge, bar gauge) ask for "now"; time series for the range. */
         public Builder query(String expr, String legend) {
-            targets.add(type == PanelType.TABLE ? Target.instant(expr, legend) : Target.range(expr, legend));
-            return this;
-        }
-
-        /** An instant query in a panel that otherwise shows ranges (a stat that needs only "now"). */
-        public Builder instantQuery(String expr, String legend) {
-            targets.add(Target.instant(expr, legend));
+            boolean instant = type == PanelType.TABLE || type.showsCurrentValue();
+            targets.add(instant ? Target.instant(expr, legend) : Target.range(expr, legend));
             return this;
         }
 
@@ -159,11 +161,18 @@ public record Panel(
             return this;
         }
 
-        /** 1 shown as {@code up} in green, 0 as {@code down} in red. */
+        /** 1 shown as {@code up} in green, 0 and no data at all as {@code down} in red. */
         public Builder upDown(String up, String down) {
             mapping("1", up, "green");
             mapping("0", down, "red");
+            whenAbsent(down, "red");
             colorBackground = true;
+            return this;
+        }
+
+        /** Text and colour shown when the query returns nothing (or NaN); {@link #NO_DATA} unless set. */
+        public Builder whenAbsent(String text, String color) {
+            this.whenAbsent = new ValueText(NO_DATA.value(), text, color);
             return this;
         }
 
@@ -228,7 +237,8 @@ public record Panel(
                     colorBackground,
                     showNames,
                     columns,
-                    requires);
+                    requires,
+                    whenAbsent);
         }
     }
 }

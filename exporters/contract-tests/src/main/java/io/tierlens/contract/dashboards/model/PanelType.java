@@ -7,7 +7,9 @@ public enum PanelType {
     STAT("stat"),
     GAUGE("gauge"),
     BARGAUGE("bargauge"),
-    TABLE("table");
+    TABLE("table"),
+    /** Log lines from the optional Loki data source (variable {@code loki}), never PromQL. */
+    LOGS("logs");
 
     private final String grafanaName;
 
@@ -17,5 +19,14 @@ public enum PanelType {
 
     public String grafanaName() {
         return grafanaName;
+    }
+
+    /**
+     * Panels that show one current value per series. They read instant queries only: a range query reduced to
+     * its last non-null value keeps showing the last value for as long as the time range holds one, so a stopped
+     * source would stay green.
+     */
+    public boolean showsCurrentValue() {
+        return this == STAT || this == GAUGE || this == BARGAUGE;
     }
 }
