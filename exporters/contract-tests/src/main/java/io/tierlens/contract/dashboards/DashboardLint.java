@@ -30,6 +30,14 @@ public final class DashboardLint {
     private static final String DATASOURCE = "${datasource}";
     private static final String LOKI = "${loki}";
     private static final Set<String> ABSENT_MATCHES = Set.of("null", "null+nan");
+    /**
+     * Self gauges that only the replica doing the work should report. Read over every instance, a standby HA
+     * replica that served them would count twice or drag a minimum down.
+     */
+    public static final Set<String> LEADER_GAUGES =
+            Set.of("tierlens_exporter_up", "tierlens_target_up", "tierlens_data_age_seconds");
+
+    private static final String LEADER_FILTER = "(tierlens_leader == 0)";
     private static final Pattern VARIABLE_USE =
             Pattern.compile("\\$\\{([A-Za-z0-9_]+)(?::[A-Za-z0-9_]+)?}|\\$([A-Za-z0-9_]+)");
     private static final Pattern DASHBOARD_LINK = Pattern.compile("^/d/([^/?]+)");
@@ -144,6 +152,13 @@ public final class DashboardLint {
                 }
                 if (expr.isBlank()) {
                     problems.add(at + ": empty expression");
+                }
+                for (String gauge : LEADER_GAUGES) {
+                    if (PromqlNames.metricNames(GrafanaVariables.expand(expr)).contains(gauge)
+                            && !expr.contains(LEADER_FILTER)) {
+                        problems.add(at + ": reads " + gauge + " of every replica; leave out a standby with"
+                                + " 'unless on (job, instance) " + LEADER_FILTER + "'");
+                    }
                 }
                 if (GrafanaVariables.hasRateWithoutRateInterval(expr)) {
                     problems.add(at + ": rate()/increase() without [$__rate_interval]: " + expr);

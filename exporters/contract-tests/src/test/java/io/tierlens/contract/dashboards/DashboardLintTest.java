@@ -157,6 +157,13 @@ class DashboardLintTest {
     }
 
     @Test
+    void reportsASelfGaugeReadOverEveryReplica() {
+        assertThat(problemsOf(d -> setExpr(
+                        d, "sum(tierlens_exporter_up{job=~\"$job\"}) / count(tierlens_exporter_up{job=~\"$job\"})")))
+                .anyMatch(p -> p.contains("reads tierlens_exporter_up of every replica"));
+    }
+
+    @Test
     void reportsALogPanelThatDoesNotReadTheLokiVariable() {
         assertThat(problemsOf(d -> {
                     for (JsonNode p : d.path("panels")) {

@@ -45,7 +45,8 @@ final class Panels {
      * while the exporter that would report them is up; without it the panel shows NO DATA instead of a green 0.
      */
     static String orZeroWhileUp(String exporter, String jobSelector) {
-        return " or 0 * max(tierlens_exporter_up{" + jobSelector + ", exporter=\"" + exporter + "\"} == 1)";
+        return " or 0 * max(" + leaderOnly("tierlens_exporter_up{" + jobSelector + ", exporter=\"" + exporter + "\"}")
+                + " == 1)";
     }
 
     /** A link to a dashboard, titled with its short title ("002 AWS Infrastructure"). */

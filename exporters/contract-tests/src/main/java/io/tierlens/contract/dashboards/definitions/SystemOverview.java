@@ -95,8 +95,8 @@ final class SystemOverview {
                                 + " and reason; 0 for exporters without errors.")
                         .query(
                                 "sum by (exporter, target, reason) (rate(tierlens_refresh_errors_total{" + J
-                                        + "}[$__rate_interval])) or sum by (exporter) (0 * tierlens_exporter_up{" + J
-                                        + "})",
+                                        + "}[$__rate_interval])) or sum by (exporter) (0 * "
+                                        + leaderOnly("tierlens_exporter_up{" + J + "}") + ")",
                                 "{{exporter}} {{target}} {{reason}}")
                         .size(8, 8))
                 .panel(timeseries("AWS API requests", "reqps")
