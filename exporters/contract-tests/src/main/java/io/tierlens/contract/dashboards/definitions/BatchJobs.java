@@ -91,13 +91,19 @@ final class BatchJobs {
         d.row("CronJob status (tierlens)")
                 .panel(stat("Newest Job of each CronJob", "none")
                         .description("Whether the newest Job of each CronJob succeeded or failed, as tierlens reads"
-                                + " it from Kubernetes; a CronJob whose Job is running or was cleaned up is not"
-                                + " shown.")
+                                + " it from Kubernetes; 'running' while it runs, 'no Job kept' when Kubernetes"
+                                + " has cleaned all of them up.")
                         .query(
-                                "max by (namespace, cronjob) (tierlens_job_cronjob_last_job_failed{" + C + "})",
+                                "max by (namespace, cronjob) (tierlens_job_cronjob_last_job_failed{" + C
+                                        + "}) or 2 + 0 *"
+                                        + " max by (namespace, cronjob) (tierlens_job_cronjob_active_jobs{" + C
+                                        + "} > 0) or 3 + 0 * max by (namespace, cronjob)"
+                                        + " (tierlens_job_cronjob_created_timestamp_seconds{" + C + "})",
                                 "{{namespace}}/{{cronjob}}")
                         .mapping("0", "succeeded", "green")
                         .mapping("1", "FAILED", "red")
+                        .mapping("2", "running", "blue")
+                        .mapping("3", "no Job kept", "text")
                         .colorBackground()
                         .showNames()
                         .size(8, 6))
