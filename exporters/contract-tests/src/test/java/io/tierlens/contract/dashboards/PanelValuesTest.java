@@ -79,6 +79,14 @@ class PanelValuesTest {
                         "tierlens_job_cronjob_last_job_failed{" + T + ", namespace=\"app\", cronjob=\"report\"}",
                         "1x10")
                 .expect(failing, "5m", "{}", "2"));
+        assertPasses(new PromtoolCase()
+                // no failure anywhere: 0 while the batch exporter works, NO DATA once tierlens is gone
+                .series("tierlens_exporter_up{" + T + ", exporter=\"batch\"}", "1 1 stale")
+                .series(
+                        "tierlens_job_cronjob_last_job_failed{" + T + ", namespace=\"app\", cronjob=\"report\"}",
+                        "0 0 stale")
+                .expect(failing, "1m", "{}", "0")
+                .expectNothing(failing, "2m"));
     }
 
     @Test

@@ -156,10 +156,13 @@ final class Karpenter {
     private static void scheduling(Dashboard.Builder d) {
         d.row("Pending pods and disruptions")
                 .panel(timeseries("Pending pods", "short")
-                        .description("Unschedulable pods by namespace and reason; \"none\" when no pod waits.")
+                        .description(
+                                "Unschedulable pods by namespace and reason; \"none\" when no pod waits (and no line at all while"
+                                        + " the Karpenter exporter is down).")
                         .query(
                                 "sum by (namespace, reason) (tierlens_karpenter_pending_pods{" + J
-                                        + "}) or label_replace(vector(0), \"namespace\", \"none\", \"\", \"\")",
+                                        + "}) or label_replace(" + Panels.zeroWhileUp("karpenter", J)
+                                        + ", \"namespace\", \"none\", \"\", \"\")",
                                 "{{namespace}} {{reason}}")
                         .size(8, 8))
                 .panel(timeseries("Oldest pending pod", "s")
@@ -167,7 +170,8 @@ final class Karpenter {
                                 + " fires above 5 minutes for 15 minutes.")
                         .query(
                                 "max by (namespace) (tierlens_karpenter_pending_pod_oldest_seconds{" + J
-                                        + "}) or label_replace(vector(0), \"namespace\", \"none\", \"\", \"\")",
+                                        + "}) or label_replace(" + Panels.zeroWhileUp("karpenter", J)
+                                        + ", \"namespace\", \"none\", \"\", \"\")",
                                 "{{namespace}}")
                         .size(8, 8))
                 .panel(timeseries("Disruptions per hour", "short")

@@ -45,7 +45,12 @@ final class Panels {
      * while the exporter that would report them is up; without it the panel shows NO DATA instead of a green 0.
      */
     static String orZeroWhileUp(String exporter, String jobSelector) {
-        return " or 0 * max(" + leaderOnly("tierlens_exporter_up{" + jobSelector + ", exporter=\"" + exporter + "\"}")
+        return " or " + zeroWhileUp(exporter, jobSelector);
+    }
+
+    /** 0 while the exporter is up, nothing otherwise: the fallback of {@link #orZeroWhileUp}. */
+    static String zeroWhileUp(String exporter, String jobSelector) {
+        return "0 * max(" + leaderOnly("tierlens_exporter_up{" + jobSelector + ", exporter=\"" + exporter + "\"}")
                 + " == 1)";
     }
 

@@ -390,12 +390,14 @@ final class SystemOverview {
                         stat("Failing batch jobs", "none")
                                 .description("CronJobs whose last run failed: it pushed a non-zero exit code through"
                                         + " `tierlens run-job`, or tierlens sees its newest Job failed in"
-                                        + " Kubernetes. A job reported by both counts once.")
+                                        + " Kubernetes. A job reported by both counts once. 0 only while tierlens'"
+                                        + " batch exporter or the Pushgateway's series are there.")
                                 .query(
                                         "count(max by (cronjob) (label_replace(tierlens_job_last_exit_code != 0,"
                                                 + " \"cronjob\", \"$1\", \"instance\", \"(.*)\")) or max by (cronjob)"
-                                                + " (tierlens_job_cronjob_last_job_failed{" + J
-                                                + "} == 1)) or vector(0)",
+                                                + " (tierlens_job_cronjob_last_job_failed{" + J + "} == 1))"
+                                                + orZeroWhileUp("batch", J)
+                                                + " or 0 * count(tierlens_job_last_run_timestamp_seconds)",
                                         "")
                                 .thresholds(0.5, 1)
                                 .size(3, 4),
