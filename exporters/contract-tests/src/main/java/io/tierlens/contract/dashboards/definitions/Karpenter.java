@@ -112,9 +112,10 @@ final class Karpenter {
                         .thresholds(300, 600)
                         .size(6, 4))
                 .panel(stat("Pods waiting for a node", "none")
-                        .description("Unschedulable pods in all namespaces.")
+                        .description("Unschedulable pods in all namespaces: no node fits them, which is what"
+                                + " Karpenter acts on. Gated pods and pods still starting do not count.")
                         .query(
-                                "sum(tierlens_karpenter_pending_pods{" + J + "})"
+                                "sum(tierlens_karpenter_pending_pods{" + J + ", reason=\"unschedulable\"})"
                                         + Panels.orZeroWhileUp("karpenter", J),
                                 "")
                         .thresholds(1, 10)
@@ -170,7 +171,8 @@ final class Karpenter {
                                 + " fires above 5 minutes for 15 minutes.")
                         .query(
                                 "max by (namespace) (tierlens_karpenter_pending_pod_oldest_seconds{" + J
-                                        + "}) or label_replace(" + Panels.zeroWhileUp("karpenter", J)
+                                        + ", reason=\"unschedulable\"}) or label_replace("
+                                        + Panels.zeroWhileUp("karpenter", J)
                                         + ", \"namespace\", \"none\", \"\", \"\")",
                                 "{{namespace}}")
                         .size(8, 8))

@@ -426,9 +426,10 @@ final class SystemOverview {
                         TierlensDashboard.COST))
                 .panel(linkTo(
                         stat("Pending pods", "none")
-                                .description("Pods waiting for a node.")
+                                .description("Unschedulable pods: no node fits them, so they wait for Karpenter."
+                                        + " Gated pods and pods still starting do not count.")
                                 .query(
-                                        "sum(tierlens_karpenter_pending_pods{" + J + "})"
+                                        "sum(tierlens_karpenter_pending_pods{" + J + ", reason=\"unschedulable\"})"
                                                 + orZeroWhileUp("karpenter", J),
                                         "")
                                 .thresholds(1, 10)
