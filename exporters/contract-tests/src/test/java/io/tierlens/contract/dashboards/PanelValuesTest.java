@@ -131,6 +131,37 @@ class PanelValuesTest {
     }
 
     @Test
+    void rolloutPhaseShowsTheWorstPhaseAndHpasAtTheirMaximumAreCounted() throws IOException {
+        String phase = query("001-system-overview.json", "WAS rollout phase");
+        String atMax = query("001-system-overview.json", "HPAs at their maximum");
+        String argo = "job=\"argo-rollouts\", instance=\"10.0.9.9:8090\", namespace=\"shop\", name=\"shop-was\"";
+        String ksm = "job=\"kube-state-metrics\", instance=\"10.0.9.8:8080\", namespace=\"shop\"";
+        assertPasses(new PromtoolCase()
+                .series("rollout_info{" + argo + ", strategy=\"Canary\", phase=\"Healthy\"}", "1 1 stale")
+                .series("rollout_info{" + argo + ", strategy=\"Canary\", phase=\"Paused\"}", "_ 1 1")
+                .series(
+                        "kube_horizontalpodautoscaler_status_current_replicas{" + ksm
+                                + ", horizontalpodautoscaler=\"shop-was\"}",
+                        "2 10 10")
+                .series(
+                        "kube_horizontalpodautoscaler_spec_max_replicas{" + ksm
+                                + ", horizontalpodautoscaler=\"shop-was\"}",
+                        "10 10 10")
+                .series(
+                        "kube_horizontalpodautoscaler_status_current_replicas{" + ksm
+                                + ", horizontalpodautoscaler=\"shop-web\"}",
+                        "2 2 2")
+                .series(
+                        "kube_horizontalpodautoscaler_spec_max_replicas{" + ksm
+                                + ", horizontalpodautoscaler=\"shop-web\"}",
+                        "5 5 5")
+                .expect(phase, "0m", "{name=\"shop-was\"}", "1")
+                .expect(phase, "1m", "{name=\"shop-was\"}", "3")
+                .expect(atMax, "0m", "{}", "0")
+                .expect(atMax, "1m", "{}", "1"));
+    }
+
+    @Test
     void aWrongExpectationFails() throws IOException {
         Tool.Result result = new PromtoolCase()
                 .series("tierlens_exporter_up{" + T + ", exporter=\"alb\"}", "1x10")
