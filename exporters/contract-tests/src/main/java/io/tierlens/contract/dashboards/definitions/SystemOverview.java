@@ -106,7 +106,18 @@ final class SystemOverview {
                                 "sum by (service, outcome) (rate(tierlens_aws_api_requests_total{" + J
                                         + "}[$__rate_interval]))",
                                 "{{service}} {{outcome}}")
-                        .size(12, 8))
+                        .size(8, 8))
+                .panel(stat("Leaders per shard", "none")
+                        .description("Replicas doing the work per shard (tierlens_leader, 1 on a single replica"
+                                + " without HA). 0 means nobody refreshes that shard's targets; 2 means two replicas"
+                                + " both think they lead.")
+                        .query("sum by (shard) (tierlens_leader{" + J + "})", "shard {{shard}}")
+                        .mapping("0", "NO LEADER", "red")
+                        .mapping("1", "leader", "green")
+                        .mapping("2", "TWO LEADERS", "red")
+                        .colorBackground()
+                        .showNames()
+                        .size(4, 8))
                 .panel(stat("Own AWS API cost per 30 days", "currencyUSD")
                         .description("What tierlens' own AWS API calls cost at the current rate, projected to 30 days"
                                 + " (GetMetricData $0.01 per 1,000 metrics, Cost Explorer $0.01 per request).")
