@@ -162,6 +162,17 @@ class PanelValuesTest {
     }
 
     @Test
+    void leadersPerShardCountsTheReplicasThatLead() throws IOException {
+        String leaders = query("001-system-overview.json", "Leaders per shard");
+        assertPasses(new PromtoolCase()
+                .series("tierlens_leader{" + T + ", shard=\"0\"}", "1 0 0")
+                .series("tierlens_leader{" + STANDBY + ", shard=\"0\"}", "0 0 1")
+                .expect(leaders, "0m", "{shard=\"0\"}", "1")
+                .expect(leaders, "1m", "{shard=\"0\"}", "0")
+                .expect(leaders, "2m", "{shard=\"0\"}", "1"));
+    }
+
+    @Test
     void aWrongExpectationFails() throws IOException {
         Tool.Result result = new PromtoolCase()
                 .series("tierlens_exporter_up{" + T + ", exporter=\"alb\"}", "1x10")
