@@ -122,6 +122,12 @@ public record Panel(
             return this;
         }
 
+        /** An instant query whatever the panel type (a time series that needs only "now" as a point). */
+        public Builder instantQuery(String expr, String legend) {
+            targets.add(Target.instant(expr, legend));
+            return this;
+        }
+
         public Builder size(int width, int height) {
             this.width = width;
             this.height = height;
