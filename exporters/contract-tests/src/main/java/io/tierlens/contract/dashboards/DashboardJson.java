@@ -56,7 +56,7 @@ public final class DashboardJson {
         root.set("tags", nodes.arrayNode().add("tierlens"));
         ObjectNode templating = root.putObject("templating");
         ArrayNode list = templating.putArray("list");
-        d.variables().forEach(v -> list.add(variable(v)));
+        d.variables().forEach(v -> list.add(VariableJson.write(v)));
         ObjectNode time = root.putObject("time");
         time.put("from", "now-6h");
         time.put("to", "now");
@@ -360,61 +360,5 @@ public final class DashboardJson {
             }
         }
         return list;
-    }
-
-    private ObjectNode variable(Variable v) {
-        ObjectNode node = nodes.objectNode();
-        if (v.isDatasource()) {
-            node.putObject("current");
-            node.put("hide", 0);
-            node.put("includeAll", false);
-            node.put("label", v.label());
-            node.put("multi", false);
-            node.put("name", v.name());
-            node.putArray("options");
-            node.put("query", v.value());
-            node.put("refresh", 1);
-            node.put("regex", "");
-            node.put("type", "datasource");
-            return node;
-        }
-        if (v.kind() == Variable.Kind.TEXTBOX) {
-            ObjectNode current = node.putObject("current");
-            current.put("selected", false);
-            current.put("text", v.value());
-            current.put("value", v.value());
-            node.put("hide", 0);
-            node.put("label", v.label());
-            node.put("name", v.name());
-            ObjectNode option = node.putArray("options").addObject();
-            option.put("selected", true);
-            option.put("text", v.value());
-            option.put("value", v.value());
-            node.put("query", v.value());
-            node.put("type", "textbox");
-            return node;
-        }
-        String query = v.query().orElseThrow();
-        node.put("allValue", ".*");
-        ObjectNode current = node.putObject("current");
-        current.put("selected", true);
-        current.putArray("text").add("All");
-        current.putArray("value").add("$__all");
-        node.set("datasource", datasource());
-        node.put("definition", query);
-        node.put("hide", 0);
-        node.put("includeAll", true);
-        node.put("label", v.label());
-        node.put("multi", true);
-        node.put("name", v.name());
-        node.putArray("options");
-        ObjectNode q = node.putObject("query");
-        q.put("query", query);
-        q.put("refId", "PrometheusVariableQueryEditor-VariableQuery");
-        node.put("refresh", 2);
-        node.put("regex", "");
-        node.put("sort", 1);
-        node.put("type", "query");
-        return node;
     }
 }
