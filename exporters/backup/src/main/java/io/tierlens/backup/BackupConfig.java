@@ -1,5 +1,6 @@
 package io.tierlens.backup;
 
+import io.tierlens.backup.model.BackupMechanism;
 import io.tierlens.core.config.ConfigChecked;
 import io.tierlens.core.config.ConfigProblems;
 import io.tierlens.core.config.ExporterSettings;
@@ -19,6 +20,9 @@ import java.util.Map;
  * @param rpoTarget the recovery point objective of every resource, {@code tierlens_backup_rpo_target_seconds},
  *     default 24h
  * @param rpoTargets per-resource overrides of {@code rpo_target}, by resource name (e.g. a DB instance identifier)
+ * @param requiredMechanisms the mechanisms ({@code aws_backup}, {@code snapshot}, {@code pitr}) whose newest copy
+ *     must be within the RPO target, each judged on its own; default {@code [aws_backup, snapshot]}, the nightly
+ *     ones (point-in-time restore lags minutes behind and has its own alert)
  * @param rds read RDS backups (LatestRestorableTime, snapshots, automated backups), default true
  * @param awsBackup read AWS Backup (vaults, jobs, recovery points), default true
  * @param replicationRegions regions automated backups should be replicated to; an instance without a
@@ -33,6 +37,7 @@ public record BackupConfig(
         Duration lookback,
         Duration rpoTarget,
         Map<String, Duration> rpoTargets,
+        List<String> requiredMechanisms,
         Boolean rds,
         Boolean awsBackup,
         List<String> replicationRegions,
@@ -41,6 +46,7 @@ public record BackupConfig(
         implements ExporterSettings, ConfigChecked {
 
     static final Duration MAX_LOOKBACK = Duration.ofDays(30);
+    static final List<BackupMechanism> DEFAULT_REQUIRED = List.of(BackupMechanism.AWS_BACKUP, BackupMechanism.SNAPSHOT);
 
     public BackupConfig {
         enabled = enabled == null || enabled;
@@ -49,6 +55,9 @@ public record BackupConfig(
         lookback = lookback == null ? Duration.ofHours(48) : lookback;
         rpoTarget = rpoTarget == null ? Duration.ofHours(24) : rpoTarget;
         rpoTargets = rpoTargets == null ? Map.of() : Map.copyOf(rpoTargets);
+        requiredMechanisms = requiredMechanisms == null
+                ? DEFAULT_REQUIRED.stream().map(BackupMechanism::label).toList()
+                : List.copyOf(requiredMechanisms);
         rds = rds == null || rds;
         awsBackup = awsBackup == null || awsBackup;
         replicationRegions = replicationRegions == null ? List.of() : List.copyOf(replicationRegions);
@@ -57,12 +66,17 @@ public record BackupConfig(
     }
 
     public static BackupConfig defaults() {
-        return new BackupConfig(null, null, null, null, null, null, null, null, null, null, null);
+        return new BackupConfig(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The RPO target of one resource. */
     public Duration rpoTargetOf(String resource) {
         return rpoTargets.getOrDefault(resource, rpoTarget);
+    }
+
+    /** Whether the RPO of {@code mechanism} is judged (an unknown name in the list is a config error). */
+    public boolean requires(BackupMechanism mechanism) {
+        return requiredMechanisms.contains(mechanism.label());
     }
 
     @Override
@@ -86,6 +100,15 @@ public record BackupConfig(
                         "e.g. 4h");
             }
         });
+        for (int i = 0; i < requiredMechanisms.size(); i++) {
+            String m = requiredMechanisms.get(i);
+            if (m == null || BackupMechanism.ofLabel(m).isEmpty()) {
+                problems.add(
+                        ConfigProblems.join(path, "required_mechanisms") + "[" + i + "]",
+                        "unknown mechanism " + m,
+                        "one of aws_backup, snapshot, pitr");
+            }
+        }
         if (!rds && !awsBackup) {
             problems.add(
                     path, "both rds and aws_backup are off, so there is nothing to read", "set enabled: false instead");

@@ -3,6 +3,7 @@ package io.tierlens.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.tierlens.backup.model.BackupMechanism;
 import io.tierlens.core.config.ConfigBinder;
 import io.tierlens.core.config.ConfigError;
 import io.tierlens.core.config.ConfigProblems;
@@ -31,6 +32,22 @@ class BackupConfigTest {
         assertThat(c.rds()).isTrue();
         assertThat(c.awsBackup()).isTrue();
         assertThat(c.replicationRegions()).isEmpty();
+        assertThat(c.requiredMechanisms()).containsExactly("aws_backup", "snapshot");
+    }
+
+    @Test
+    void requiredMechanismsAreNamedAndUnknownOnesAreRefused() throws Exception {
+        ConfigProblems problems = new ConfigProblems();
+        BackupConfig c = bind("required_mechanisms: [aws_backup, pitr]", problems);
+        assertThat(problems.errors()).isEmpty();
+        assertThat(c.requires(BackupMechanism.PITR)).isTrue();
+        assertThat(c.requires(BackupMechanism.SNAPSHOT)).isFalse();
+
+        ConfigProblems wrong = new ConfigProblems();
+        bind("required_mechanisms: [aws_backup, dump]", wrong);
+        assertThat(wrong.errors())
+                .extracting(ConfigError::path)
+                .containsExactly("exporters.backup.required_mechanisms[1]");
     }
 
     @Test

@@ -91,7 +91,13 @@ class BackupExporterTest {
                 .contains((double) ago(24).getEpochSecond());
         assertThat(value(r.data(), "tierlens_backup_rds_latest_snapshot_timestamp_seconds", "type", "awsbackup"))
                 .contains((double) ago(25).getEpochSecond());
-        assertThat(value(r.data(), "tierlens_backup_rpo_target_seconds", "resource", "shop-db-1"))
+        assertThat(value(
+                        r.data(),
+                        "tierlens_backup_rpo_target_seconds",
+                        "resource",
+                        "shop-db-1",
+                        "mechanism",
+                        "aws_backup"))
                 .contains(86_400.0);
         assertThat(value(r.data(), "tierlens_backup_unprotected_resources", "resource_type", "RDS"))
                 .contains(0.0);
@@ -179,7 +185,8 @@ class BackupExporterTest {
     void partsCanBeSwitchedOff() throws Exception {
         shopDb();
         nightlyPlan();
-        BackupConfig rdsOnly = new BackupConfig(null, null, null, null, null, null, true, false, null, null, null);
+        BackupConfig rdsOnly =
+                new BackupConfig(null, null, null, null, null, null, null, true, false, null, null, null);
 
         RefreshResult r = new BackupModule().create(rdsOnly, env.environment()).refresh();
 

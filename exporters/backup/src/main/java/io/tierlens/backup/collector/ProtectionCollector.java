@@ -2,6 +2,7 @@ package io.tierlens.backup.collector;
 
 import io.tierlens.backup.BackupConfig;
 import io.tierlens.backup.model.AwsBackupState;
+import io.tierlens.backup.model.BackupMechanism;
 import io.tierlens.backup.model.DbBackupState;
 import io.tierlens.backup.model.DbSnapshot;
 import io.tierlens.backup.model.ProtectedResource;
@@ -12,6 +13,7 @@ import io.tierlens.core.aws.AwsTarget;
 import io.tierlens.core.metrics.FamilyBuilder;
 import io.tierlens.core.metrics.SnapshotAssembler;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,7 +26,10 @@ import java.util.TreeMap;
  * inventory is the RDS instances the exporter watches plus every resource AWS Backup protects; a resource counts
  * as protected when an AWS Backup recovery point or an available RDS snapshot (any type) of it was created in
  * the window. Read replicas (whose data is their source's) and instances being created or deleted are not part
- * of the inventory. Pure: the caller passes the time.
+ * of the inventory. The RPO target is published once per resource and required mechanism that can protect it
+ * (AWS Backup for the resources it protects, snapshots for RDS instances, point-in-time restore for RDS instances
+ * with automated backups on), so that the rules judge each mechanism's newest copy on its own. Pure: the caller
+ * passes the time.
  */
 public final class ProtectionCollector {
     static final String RPO_TARGET = "tierlens_backup_rpo_target_seconds";
@@ -55,7 +60,11 @@ public final class ProtectionCollector {
         rds.ifPresent(inv -> {
             for (DbBackupState i : inv.instances()) {
                 if (i.replicaSource().isEmpty() && !TRANSIENT_STATUSES.contains(i.status())) {
-                    inventory.put(i.arn(), new Resource(RDS_TYPE, i.identifier()));
+                    Resource r = new Resource(RDS_TYPE, i.identifier(), EnumSet.of(BackupMechanism.SNAPSHOT));
+                    if (i.retentionDays() > 0) {
+                        r.mechanisms().add(BackupMechanism.PITR);
+                    }
+                    inventory.put(i.arn(), r);
                 }
             }
             Map<String, String> arnById = new LinkedHashMap<>();
@@ -68,7 +77,13 @@ public final class ProtectionCollector {
         });
         awsBackup.filter(AwsBackupState::configured).ifPresent(state -> {
             for (ProtectedResource r : state.protectedResources()) {
-                inventory.putIfAbsent(r.arn(), new Resource(r.type(), ResourceNames.of(r.arn())));
+                inventory
+                        .computeIfAbsent(
+                                r.arn(),
+                                arn -> new Resource(
+                                        r.type(), ResourceNames.of(arn), EnumSet.noneOf(BackupMechanism.class)))
+                        .mechanisms()
+                        .add(BackupMechanism.AWS_BACKUP);
             }
             for (RecoveryPoint p : state.recoveryPoints()) {
                 if (p.usable() && !p.created().isBefore(since)) {
@@ -79,11 +94,12 @@ public final class ProtectionCollector {
 
         FamilyBuilder rpo = out.gauge(
                 RPO_TARGET,
-                "Recovery point objective of the resource (exporters.backup.rpo_target / rpo_targets): alert when"
-                        + " time() - tierlens_backup_last_success_timestamp_seconds exceeds it.",
+                "Recovery point objective of the resource (exporters.backup.rpo_target / rpo_targets), once per"
+                        + " required mechanism that protects it (exporters.backup.required_mechanisms).",
                 "account_id",
                 "region",
-                "resource");
+                "resource",
+                "mechanism");
         FamilyBuilder each = out.gauge(
                 PROTECTED,
                 "1 if the resource has an AWS Backup recovery point or an RDS snapshot created in the look-back"
@@ -95,7 +111,11 @@ public final class ProtectionCollector {
         Map<String, Integer> unprotected = new TreeMap<>();
         inventory.forEach((arn, r) -> {
             boolean ok = protectedArns.contains(arn);
-            rpo.add(config.rpoTargetOf(r.name()).toSeconds(), account, region, r.name());
+            for (BackupMechanism m : r.mechanisms()) {
+                if (config.requires(m)) {
+                    rpo.add(config.rpoTargetOf(r.name()).toSeconds(), account, region, r.name(), m.label());
+                }
+            }
             each.add(ok ? 1 : 0, account, region, r.type(), r.name());
             unprotected.merge(r.type(), ok ? 0 : 1, Integer::sum);
         });
@@ -108,5 +128,6 @@ public final class ProtectionCollector {
         unprotected.forEach((type, n) -> count.add(n, account, region, type));
     }
 
-    private record Resource(String type, String name) {}
+    /** {@code mechanisms} is filled while the inventory is built, then only read. */
+    private record Resource(String type, String name, EnumSet<BackupMechanism> mechanisms) {}
 }

@@ -30,10 +30,30 @@ class ProtectionCollectorTest {
     private static final String VOLUME = "arn:aws:ec2:eu-west-1:123456789012:volume/vol-0abc";
     private static final String TABLE = "arn:aws:dynamodb:eu-west-1:123456789012:table/orders";
 
-    private final BackupConfig config = new BackupConfig(
-            null, null, null, null, null, Map.of("orders", Duration.ofHours(4)), null, null, null, null, null);
+    private final BackupConfig config = requiring(null);
+
+    private static BackupConfig requiring(List<String> mechanisms) {
+        return new BackupConfig(
+                null,
+                null,
+                null,
+                null,
+                null,
+                Map.of("orders", Duration.ofHours(4)),
+                mechanisms,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
 
     private MetricSnapshots collect(Optional<RdsBackupInventory> rds, Optional<AwsBackupState> aws) {
+        return collect(config, rds, aws);
+    }
+
+    private static MetricSnapshots collect(
+            BackupConfig config, Optional<RdsBackupInventory> rds, Optional<AwsBackupState> aws) {
         SnapshotAssembler out = new SnapshotAssembler();
         new ProtectionCollector(config).addTo(out, TestEnvironment.TARGET, rds, aws, NOW);
         return out.build();
@@ -84,7 +104,7 @@ class ProtectionCollectorTest {
         assertThat(labels(s, "tierlens_backup_resource_protected"))
                 .extracting(l -> l.get("resource"))
                 .containsExactly("fresh", "stale");
-        assertThat(value(s, "tierlens_backup_rpo_target_seconds", "resource", "fresh"))
+        assertThat(value(s, "tierlens_backup_rpo_target_seconds", "resource", "fresh", "mechanism", "snapshot"))
                 .contains(86_400.0);
     }
 
@@ -122,7 +142,45 @@ class ProtectionCollectorTest {
                 .contains(14_400.0);
         assertThat(value(s, "tierlens_backup_rpo_target_seconds", "resource", "vol-0abc"))
                 .contains(86_400.0);
-        assertThat(labels(s, "tierlens_backup_rpo_target_seconds")).hasSize(3);
+        // By default the nightly mechanisms are required: AWS Backup for what it protects, snapshots for RDS.
+        assertThat(labels(s, "tierlens_backup_rpo_target_seconds"))
+                .extracting(l -> l.get("resource") + "/" + l.get("mechanism"))
+                .containsExactlyInAnyOrder("db/snapshot", "db/aws_backup", "vol-0abc/aws_backup", "orders/aws_backup");
+    }
+
+    @Test
+    void theRpoTargetIsPublishedPerRequiredMechanismThatCanProtectTheResource() {
+        String db = "arn:aws:rds:eu-west-1:123456789012:db:db";
+        AwsBackupState aws = new AwsBackupState(
+                true,
+                List.of(new BackupVault("nightly", 1)),
+                List.of(),
+                List.of(
+                        new ProtectedResource(db, "RDS", Optional.of(ago(2))),
+                        new ProtectedResource(VOLUME, "EBS", Optional.of(ago(2)))),
+                List.of(point("nightly", db, "COMPLETED", ago(2), ago(1))),
+                NOW);
+        DbBackupState off = new DbBackupState(
+                "off",
+                "arn:aws:rds:eu-west-1:123456789012:db:off",
+                "mysql",
+                "available",
+                0,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                Map.of());
+        RdsBackupInventory rds = new RdsBackupInventory(List.of(primary("db", NOW), off), List.of(), List.of(), NOW);
+
+        MetricSnapshots s = collect(requiring(List.of("pitr", "aws_backup")), Optional.of(rds), Optional.of(aws));
+
+        // Point-in-time restore needs automated backups on, so "off" has no mechanism that is required here.
+        assertThat(labels(s, "tierlens_backup_rpo_target_seconds"))
+                .extracting(l -> l.get("resource") + "/" + l.get("mechanism"))
+                .containsExactlyInAnyOrder("db/pitr", "db/aws_backup", "vol-0abc/aws_backup");
+        assertThat(value(s, "tierlens_backup_resource_protected", "resource", "off"))
+                .contains(0.0);
     }
 
     @Test

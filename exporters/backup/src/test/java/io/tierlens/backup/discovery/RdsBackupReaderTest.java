@@ -45,8 +45,8 @@ class RdsBackupReaderTest {
         api.snapshots.add(snapshot("shop-db-1", "shared", NOW));
 
         RdsBackupInventory all = read(BackupConfig.defaults());
-        RdsBackupInventory shop = read(
-                new BackupConfig(null, null, null, null, null, null, null, null, null, null, Map.of("app", "shop")));
+        RdsBackupInventory shop = read(new BackupConfig(
+                null, null, null, null, null, null, null, null, null, null, null, Map.of("app", "shop")));
 
         assertThat(all.instances()).extracting(DbBackupState::identifier).containsExactly("shop-db-1", "blog-db");
         assertThat(all.snapshots()).extracting(DbSnapshot::dbInstance).containsExactly("shop-db-1", "blog-db");
@@ -66,8 +66,8 @@ class RdsBackupReaderTest {
                 new AutomatedBackup("other-app", "ap-northeast-1", "replicating", Optional.of(NOW), List.of()));
 
         RdsBackupInventory all = read(BackupConfig.defaults());
-        RdsBackupInventory named =
-                read(new BackupConfig(null, null, null, null, null, null, null, null, null, List.of("*-db*"), null));
+        RdsBackupInventory named = read(
+                new BackupConfig(null, null, null, null, null, null, null, null, null, null, List.of("*-db*"), null));
 
         assertThat(all.automatedBackups())
                 .extracting(AutomatedBackup::dbInstance)

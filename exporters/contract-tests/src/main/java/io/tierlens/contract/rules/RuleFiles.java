@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 /** The rule files of {@code alerts/}: one {@code <area>.rules.yaml} per area, tests in {@code alerts/tests/}. */
 public final class RuleFiles {
     public static final List<String> AREAS =
-            List.of("alb", "rds", "backup", "dr", "karpenter", "cost", "session", "job", "exporter");
+            List.of("alb", "rds", "backup", "dr", "karpenter", "cost", "session", "job", "exporter", "was");
 
     private RuleFiles() {}
 

@@ -39,6 +39,9 @@ class AlertmanagerInhibitionTest {
         expectedInhibited.put("TierlensSessionRedisMemoryHigh", true); // the same Redis is down
         expectedInhibited.put("TierlensRdsStorageAboutToFill", false);
         expectedInhibited.put("TierlensRdsStorageLow", true); // the page covers it
+        expectedInhibited.put("TierlensWasDown", false);
+        expectedInhibited.put("TierlensWasInstanceDown", true); // every instance of its job is down
+        expectedInhibited.put("TierlensWasHeapHigh", false); // another WAS job
 
         try (AlertmanagerProcess am = AlertmanagerProcess.start(config, work)) {
             am.post(List.of(
@@ -68,11 +71,14 @@ class AlertmanagerInhibitionTest {
                             "namespace",
                             "shop",
                             "reason",
-                            "Unschedulable"),
+                            "unschedulable"),
                     labels("TierlensSessionStoreDown", "critical", "session", "instance", "redis:6379"),
                     labels("TierlensSessionRedisMemoryHigh", "warning", "session", "instance", "redis:6379"),
                     labels("TierlensRdsStorageAboutToFill", "critical", "rds", "db_instance", "shop-db"),
-                    labels("TierlensRdsStorageLow", "warning", "rds", "db_instance", "shop-db")));
+                    labels("TierlensRdsStorageLow", "warning", "rds", "db_instance", "shop-db"),
+                    was("TierlensWasDown", "critical", "shop-was", "-"),
+                    was("TierlensWasInstanceDown", "warning", "shop-was", "10.0.1.5:8080"),
+                    was("TierlensWasHeapHigh", "warning", "admin-was", "10.0.3.9:8080")));
 
             Map<String, Boolean> actual = Map.of();
             Instant deadline = Instant.now().plus(SETTLE);
@@ -97,6 +103,18 @@ class AlertmanagerInhibitionTest {
                     !a.path("status").path("inhibitedBy").isEmpty());
         }
         return out;
+    }
+
+    /** A WAS alert: Micrometer's labels, no account, region or exporter. */
+    private static Map<String, String> was(String alert, String severity, String job, String instance) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("alertname", alert);
+        labels.put("severity", severity);
+        labels.put("job", job);
+        if (!instance.equals("-")) {
+            labels.put("instance", instance);
+        }
+        return labels;
     }
 
     /** The labels a rule produces: the data's labels plus the rule's static ones. */

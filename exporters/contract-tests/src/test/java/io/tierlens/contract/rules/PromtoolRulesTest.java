@@ -2,12 +2,20 @@ package io.tierlens.contract.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tierlens.contract.RepoRoot;
+import io.tierlens.contract.rules.RuleFile.Rule;
 import io.tierlens.contract.tools.Tool;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The rule files pass the real promtool of Prometheus 2.42: syntax, and the unit tests of alerts/tests/. */
 class PromtoolRulesTest {
@@ -39,5 +47,39 @@ class PromtoolRulesTest {
         RuleFiles.testFiles(root).forEach(p -> args.add("tests/" + p.getFileName()));
         Tool.Result result = Tool.PROMTOOL.run(alerts, args.toArray(String[]::new));
         assertThat(result.ok()).as("promtool test rules:\n%s", result.output()).isTrue();
+    }
+
+    /**
+     * The silent case one evaluation before an alert fires must be silent because of the alert's {@code for}, not
+     * because the condition starts just then: with every {@code for} of a file set to 0 its unit tests must fail,
+     * and name every alert of the file. One promtool run per area.
+     */
+    @Test
+    void everyAlertsSilentCaseDependsOnItsFor(@TempDir Path copy) throws IOException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        Files.createDirectories(copy.resolve("tests"));
+        List<String> problems = new ArrayList<>();
+        for (RuleFile f : RuleFiles.readAll(root)) {
+            String area = RuleFiles.area(f.path());
+            JsonNode doc = yaml.readTree(f.path().toFile());
+            for (JsonNode group : doc.path("groups")) {
+                for (JsonNode rule : group.path("rules")) {
+                    if (rule.has("alert")) {
+                        ((ObjectNode) rule).put("for", "0s");
+                    }
+                }
+            }
+            yaml.writeValue(copy.resolve(f.path().getFileName()).toFile(), doc);
+            Files.copy(
+                    alerts.resolve("tests").resolve(area + ".test.yaml"), copy.resolve("tests/" + area + ".test.yaml"));
+            Tool.Result result = Tool.PROMTOOL.run(copy, "test", "rules", "tests/" + area + ".test.yaml");
+            for (Rule r : f.alerts()) {
+                if (result.ok()
+                        || !result.output().contains("alertname: " + r.alert().get() + ",")) {
+                    problems.add(r.alert().get() + ": its tests still pass without its for");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
     }
 }
