@@ -58,7 +58,7 @@ final class AwsInfrastructure {
                                 "{{load_balancer}} {{source}} {{code_class}}"))
                 .panel(timeseries("5xx ratio", "percentunit")
                         .description("Share of requests answered with 5xx by the ALB or its targets. The"
-                                + " availability objective allows 0.1 %.")
+                                + " availability objective (99.5 %) allows 0.5 %.")
                         .query(
                                 "sum by (load_balancer) (tierlens_alb_http_responses_per_second{" + L
                                         + ", code_class=\"5xx\"}) / sum by (load_balancer)"
@@ -111,12 +111,12 @@ final class AwsInfrastructure {
         String lb = "{load_balancer=~\"$load_balancer\"}";
         d.row("SLO burn rates")
                 .panel(timeseries("Availability error budget burn rate", "short")
-                        .description("How many times faster than allowed each ALB spends its 5xx budget (99.9 %"
+                        .description("How many times faster than allowed each ALB spends its 5xx budget (99.5 %"
                                 + " objective): 1 spends it in exactly 30 days; the page fires at 14.4 over 1 h"
                                 + " (and 5 m) or 6 over 6 h (and 30 m). From the recording rules of"
                                 + " alerts/alb.rules.yaml.")
-                        .query("load_balancer:tierlens_alb_5xx:ratio_avg1h" + lb + " / 0.001", "{{load_balancer}} 1h")
-                        .query("load_balancer:tierlens_alb_5xx:ratio_avg6h" + lb + " / 0.001", "{{load_balancer}} 6h")
+                        .query("load_balancer:tierlens_alb_5xx:burn_rate1h" + lb, "{{load_balancer}} 1h")
+                        .query("load_balancer:tierlens_alb_5xx:burn_rate6h" + lb, "{{load_balancer}} 6h")
                         .thresholds(6, 14.4))
                 .panel(timeseries("Latency budget burn rate", "short")
                         .description("How many times faster than allowed each ALB spends its latency budget (99 %"

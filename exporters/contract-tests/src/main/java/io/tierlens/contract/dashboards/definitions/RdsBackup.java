@@ -36,15 +36,13 @@ final class RdsBackup {
 
     private static void rpo(Dashboard.Builder d) {
         d.row("Recovery point objective")
-                .panel(bars("Newest restorable copy age / RPO target", "percentunit")
-                        .description("Age of each resource's newest restorable copy (AWS Backup recovery point,"
-                                + " RDS point-in-time restore or snapshot, whichever is newest) as a share of its RPO"
-                                + " target. Computed by the recording rule of alerts/backup.rules.yaml.")
-                        .query(
-                                "(time() - max by (resource) (resource:tierlens_backup_newest_copy_timestamp_seconds:max))"
-                                        + " / on (resource) max by (resource) (tierlens_backup_rpo_target_seconds{" + J
-                                        + "})",
-                                "{{resource}}")
+                .panel(bars("Worst required mechanism: copy age / RPO target", "percentunit")
+                        .description("For each resource, the worst of the protection mechanisms marked required"
+                                + " (exporters.backup.required_mechanisms: AWS Backup job, snapshot, point-in-time"
+                                + " restore): the age of that mechanism's newest copy as a share of its RPO target."
+                                + " A fresh point-in-time restore does not hide a nightly AWS Backup that failed."
+                                + " Computed by the recording rules of alerts/backup.rules.yaml.")
+                        .query("max by (resource) (resource:tierlens_backup_rpo_used:ratio_worst_required)", "{{resource}}")
                         .min(0)
                         .max(1.2)
                         .thresholds(0.8, 1)

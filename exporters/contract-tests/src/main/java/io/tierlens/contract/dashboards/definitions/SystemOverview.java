@@ -52,9 +52,9 @@ final class SystemOverview {
                                 stat("5xx ratio", "percentunit")
                                         .description(
                                                 "Share of requests answered with 5xx by the ALBs or their targets. The"
-                                                        + " availability objective allows 0.1 %.")
+                                                        + " availability objective (99.5 %) allows 0.5 %.")
                                         .query(fiveXx + " / sum(tierlens_alb_requests_per_second{" + J + "})", "")
-                                        .thresholds(0.001, 0.01),
+                                        .thresholds(0.005, 0.02),
                                 TierlensDashboard.AWS_INFRASTRUCTURE)
                         .size(6, 4))
                 .panel(linkTo(
