@@ -21,9 +21,10 @@ import java.util.Map;
  * components, unknown keys are errors, enums are their lower-case names, durations are strings like {@code 60s}.
  * Deriving it (instead of writing it) means a section another module adds to a record appears here by itself.
  *
- * <p>The schema checks shape, not meaning: a value the binder accepts passes, while range checks and cross-field
- * rules stay with {@code check-config}. Every scalar also accepts a string holding {@code ${VAR}}, because the app
- * substitutes environment variables before it binds.
+ * <p>The schema checks shape, not meaning: range checks and cross-field rules stay with {@code check-config}. It
+ * is stricter than the binder in one way: enum values must be written in their documented lower-case spelling
+ * (the binder also takes {@code PRIMARY} or {@code indexed-minute}). Every number and boolean also accepts a string
+ * holding {@code ${VAR}}, because the app substitutes environment variables before it binds.
  */
 public final class ConfigSchema {
     /** The duration syntax of {@link io.tierlens.core.config.Durations}, positive only (a '-' is refused). */
@@ -52,7 +53,7 @@ public final class ConfigSchema {
         section.put("description", "One section per exporter; an absent section means that exporter's defaults.");
         ObjectNode properties = section.putObject("properties");
         for (String name : order) {
-            properties.set(name, record(exporters.get(name), new ArrayList<>()));
+            properties.set(name, nullable(record(exporters.get(name), new ArrayList<>())));
         }
         ((ObjectNode) root.get("properties")).set("exporters", nullable(section));
         return reorder(root);
