@@ -3,10 +3,12 @@ package io.tierlens.helm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.marcnuri.helm.LintResult;
 import io.tierlens.app.cli.ConfigSchemaCommand;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -53,6 +55,22 @@ class ConfigSchemaTest {
         System.out.println(values + "\n  rejected with: " + t.getMessage());
         assertThat(t.getMessage()).contains("values don't meet the specifications of the schema");
         assertThat(t.getMessage()).contains(named);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "config.regoins   | {config: {regoins: [eu-west-1]}}",
+                "exporters.rdss   | {config: {exporters: {rdss: {}}}}",
+                "refersh          | {config: {exporters: {cost: {refersh: 60s}}}}",
+            })
+    void helmLintStrictFailsOnATypo(String what, String values, @TempDir Path temp) throws IOException {
+        Path staged = ChartFixtures.stage(
+                temp, RepoLayout.alerts(), RepoLayout.dashboards(), Manifests.YAML.readTree(values));
+        LintResult result = new Chart(staged).lint();
+        assertThat(result.isFailed()).as("%s", result.getMessages()).isTrue();
+        assertThat(String.join("\n", result.getMessages())).contains(what.substring(what.lastIndexOf('.') + 1));
     }
 
     @Test
