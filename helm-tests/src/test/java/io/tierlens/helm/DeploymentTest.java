@@ -217,6 +217,27 @@ class DeploymentTest {
     }
 
     @Test
+    void anExporterInNoGroupRunsNowhere() throws IOException {
+        // session is left out of every group: before issue 16 no Deployment turned it off, so all three ran it
+        Manifests m = chart.template("""
+                deploymentMode: perGroup
+                groups:
+                  aws: {exporters: [alb, rds, backup, dr]}
+                  kubernetes: {exporters: [karpenter, cost, batch]}
+                  redis: {exporters: []}
+                """);
+        assertThat(m.names(Deployment.class)).containsExactly("shop-tierlens-aws", "shop-tierlens-kubernetes");
+        for (Deployment d : m.all(Deployment.class)) {
+            String name = d.getMetadata().getName();
+            assertThat(config(m, name).at("/exporters/session/enabled").asBoolean(true))
+                    .as(name)
+                    .isFalse();
+            assertThat(d.getSpec().getTemplate().getMetadata().getAnnotations().get("tierlens.io/exporters"))
+                    .doesNotContain("session");
+        }
+    }
+
+    @Test
     void aGroupWhoseExportersAreAllDisabledGetsNoDeployment() {
         Manifests m = chart.template("""
                 deploymentMode: perGroup
