@@ -55,9 +55,14 @@ final class Chart {
 
     /** The raw output; throws IllegalStateException with Helm's message when rendering fails. */
     String render(List<Path> valuesFiles, String... yamlOverrides) {
+        return render(RELEASE, valuesFiles, yamlOverrides);
+    }
+
+    /** As {@link #render(List, String...)} under another release name. */
+    String render(String release, List<Path> valuesFiles, String... yamlOverrides) {
         TemplateCommand command = new Helm(dir)
                 .template()
-                .withName(RELEASE)
+                .withName(release)
                 .withNamespace(NAMESPACE)
                 .withKubeVersion(KUBE_VERSION);
         for (Path f : valuesFiles) {

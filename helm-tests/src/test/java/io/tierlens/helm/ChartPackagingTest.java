@@ -60,7 +60,7 @@ class ChartPackagingTest {
     @Test
     void theRepositoryChartPackages(@TempDir Path temp) throws IOException {
         Map<String, byte[]> entries = packageEntries(RepoLayout.chart(), temp);
-        assertThat(entries.keySet()).contains("tierlens/templates/deployment.yaml", "tierlens/templates/NOTES.txt");
+        assertThat(entries.keySet()).contains("tierlens/templates/workload.yaml", "tierlens/templates/NOTES.txt");
         assertThat(entries.keySet().stream().filter(n -> n.startsWith("tierlens/alerts/") && n.endsWith(".rules.yaml")))
                 .hasSize(RepoLayout.files(RepoLayout.alerts(), ".rules.yaml").size());
     }

@@ -64,9 +64,15 @@ class ChartRenderingTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
-    void rendersTypedObjectsWithoutUnknownFields(String name, Path values) {
+    void rendersTypedObjectsWithoutUnknownFields(String name, Path values) throws IOException {
         // Manifests.parse fails on an untyped object or a field its type does not have.
         Manifests plain = chart.template(values == null ? List.of() : List.of(values));
+        String namespace = values == null
+                ? Chart.NAMESPACE
+                : Manifests.YAML
+                        .readTree(values.toFile())
+                        .path("namespaceOverride")
+                        .asText(Chart.NAMESPACE);
         assertThat(plain.resources()).isNotEmpty();
         assertThat(plain.all(ServiceMonitor.class))
                 .as("no ServiceMonitor without monitoring.coreos.com/v1")
@@ -80,7 +86,7 @@ class ChartRenderingTest {
             if (r instanceof Namespaced) {
                 assertThat(r.getMetadata().getNamespace())
                         .as("%s %s", r.getKind(), r.getMetadata().getName())
-                        .isEqualTo(Chart.NAMESPACE);
+                        .isEqualTo(namespace);
             }
         }
 

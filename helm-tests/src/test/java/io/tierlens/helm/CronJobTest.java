@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import java.util.ArrayList;
@@ -50,8 +51,13 @@ class CronJobTest {
                         "run-job",
                         "--job",
                         "dr-sync-check",
+                        "--instance",
+                        "shop-tierlens-dr-sync-check",
                         "--pushgateway",
                         PUSHGATEWAY,
+                        // the pod's default 30 s grace, less the 10-s push timeout and a margin
+                        "--grace-period=15s",
+                        "--pushgateway-auth-file=/etc/tierlens/pushgateway/auth",
                         "--",
                         "/bin/sh",
                         "-c",
@@ -59,7 +65,44 @@ class CronJobTest {
         assertThat(c.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
         assertThat(c.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
         assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
-        assertThat(c.getVolumeMounts()).extracting(v -> v.getMountPath()).contains("/tmp", "/data");
+        assertThat(c.getVolumeMounts())
+                .extracting(v -> v.getMountPath())
+                .contains("/tmp", "/data", "/etc/tierlens/pushgateway");
+        assertThat(pod.getVolumes())
+                .anySatisfy(v -> assertThat(v.getSecret())
+                        .isNotNull()
+                        .satisfies(secret -> assertThat(secret.getSecretName()).isEqualTo("pushgateway-basic-auth")));
+        // no identity of its own: no token; resources of its own, not the exporter's
+        assertThat(pod.getServiceAccountName()).isNull();
+        assertThat(pod.getAutomountServiceAccountToken()).isFalse();
+        assertThat(pod.getTerminationGracePeriodSeconds()).isEqualTo(30L);
+        assertThat(c.getResources().getLimits()).containsEntry("memory", new Quantity("256Mi"));
+    }
+
+    @Test
+    void aJobGetsItsOwnIdentityResourcesPlacementAndAnnotations() {
+        Manifests m = chart.template(List.of(DeploymentTest.scenario("batch-cronjob-values.yaml")));
+        CronJob job = m.one(CronJob.class, "shop-tierlens-nightly-dump");
+        assertThat(job.getMetadata().getAnnotations()).containsEntry("owner", "dba");
+        assertThat(job.getSpec()
+                        .getJobTemplate()
+                        .getSpec()
+                        .getTemplate()
+                        .getMetadata()
+                        .getAnnotations())
+                .containsEntry("karpenter.sh/do-not-disrupt", "true");
+        PodSpec pod = pod(job);
+        assertThat(pod.getServiceAccountName()).isEqualTo("shop-backup");
+        assertThat(pod.getAutomountServiceAccountToken()).isTrue();
+        assertThat(pod.getNodeSelector()).containsEntry("karpenter.sh/capacity-type", "on-demand");
+        assertThat(pod.getTolerations())
+                .singleElement()
+                .satisfies(t -> assertThat(t.getKey()).isEqualTo("batch"));
+        assertThat(pod.getTerminationGracePeriodSeconds()).isEqualTo(60L);
+        Container c = pod.getContainers().get(0);
+        assertThat(c.getArgs()).contains("--grace-period=45s");
+        assertThat(c.getResources().getLimits()).containsEntry("memory", new Quantity("2Gi"));
+        assertThat(c.getCommand()).contains("-XX:MaxRAMPercentage=40").noneMatch(f -> f.startsWith("-Xmx"));
     }
 
     @Test

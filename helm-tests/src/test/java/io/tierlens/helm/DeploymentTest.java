@@ -33,8 +33,8 @@ class DeploymentTest {
             "-XX:TieredStopAtLevel=1",
             "-Xss512k",
             "-XX:+ExitOnOutOfMemoryError");
-    static final List<String> ALL_EXPORTERS =
-            List.of("alb", "rds", "backup", "dr", "karpenter", "cost", "batch", "session");
+    /** What runs when the config names no exporter: the app's defaults (dr and batch need a section of their own). */
+    static final List<String> DEFAULT_EXPORTERS = List.of("alb", "rds", "backup", "karpenter", "cost", "session");
 
     private final Chart chart = Chart.repository();
 
@@ -58,7 +58,7 @@ class DeploymentTest {
         assertThat(d.getMetadata().getName()).isEqualTo(Chart.FULLNAME);
         assertThat(d.getSpec().getReplicas()).isEqualTo(1);
         assertThat(d.getSpec().getTemplate().getMetadata().getAnnotations())
-                .containsEntry("tierlens.io/exporters", String.join(",", ALL_EXPORTERS));
+                .containsEntry("tierlens.io/exporters", String.join(",", DEFAULT_EXPORTERS));
     }
 
     @Test
@@ -210,10 +210,31 @@ class DeploymentTest {
         // the group's overrides apply to it alone
         Container k8s = container(m.one(Deployment.class, "shop-tierlens-kubernetes"));
         assertThat(k8s.getResources().getLimits()).containsEntry("memory", new Quantity("384Mi"));
-        assertThat(k8s.getCommand()).contains("-Xmx160m");
+        assertThat(k8s.getCommand()).contains("-XX:MaxRAMPercentage=50");
         Container awsContainer = container(m.one(Deployment.class, "shop-tierlens-aws"));
         assertThat(awsContainer.getResources().getLimits()).containsEntry("memory", new Quantity("256Mi"));
-        assertThat(awsContainer.getCommand()).doesNotContain("-Xmx160m");
+        assertThat(awsContainer.getCommand()).doesNotContain("-XX:MaxRAMPercentage=50");
+    }
+
+    @Test
+    void anExporterInNoGroupRunsNowhere() throws IOException {
+        // session is left out of every group: before issue 16 no Deployment turned it off, so all three ran it
+        Manifests m = chart.template("""
+                deploymentMode: perGroup
+                groups:
+                  aws: {exporters: [alb, rds, backup, dr]}
+                  kubernetes: {exporters: [karpenter, cost, batch]}
+                  redis: {exporters: []}
+                """);
+        assertThat(m.names(Deployment.class)).containsExactly("shop-tierlens-aws", "shop-tierlens-kubernetes");
+        for (Deployment d : m.all(Deployment.class)) {
+            String name = d.getMetadata().getName();
+            assertThat(config(m, name).at("/exporters/session/enabled").asBoolean(true))
+                    .as(name)
+                    .isFalse();
+            assertThat(d.getSpec().getTemplate().getMetadata().getAnnotations().get("tierlens.io/exporters"))
+                    .doesNotContain("session");
+        }
     }
 
     @Test
@@ -249,9 +270,9 @@ class DeploymentTest {
         assertThat(password.getValueFrom().getSecretKeyRef().getName()).isEqualTo("shop-redis");
         assertThat(password.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("redis-password");
         assertThat(config(m, Chart.FULLNAME)
-                        .at("/exporters/session/redis/password")
+                        .at("/exporters/session/redis/password_env")
                         .asText())
-                .isEqualTo("${REDIS_PASSWORD}");
+                .isEqualTo("REDIS_PASSWORD");
 
         // per group, only the Deployment that runs the session exporter gets it
         Manifests split =
@@ -268,7 +289,8 @@ class DeploymentTest {
     @Test
     void withoutTheSecretThereIsNoPasswordVariable() {
         Container c = container(chart.template().only(Deployment.class));
-        assertThat(c.getEnv()).isNullOrEmpty();
+        // only the downward API's identity, which leader election and the shard index read
+        assertThat(c.getEnv()).extracting(EnvVar::getName).containsExactly("POD_NAME", "POD_NAMESPACE");
     }
 
     @Test

@@ -33,6 +33,9 @@ class SchemaTest {
                 "unquoted account id                  | 'config: {aws: {account_id: 111122223333}}' | account_id",
                 "unquoted image tag                   | 'image: {tag: 1.10}'                     | tag",
                 "role ARN that is not one             | 'deployment: {serviceAccount: {roleArn: tierlens}}' | roleArn",
+                "a fixed heap                         | 'deployment: {extraJvmFlags: [-Xmx512m]}'  | extraJvmFlags",
+                "mode outside the enum                | mode: active-passive                     | mode",
+                "a third replica per shard            | 'sharding: {replicasPerShard: 3}'        | replicasPerShard",
             })
     void refuses(String what, String values, String named) {
         assertThat(rejection(values)).contains(named);

@@ -1,6 +1,7 @@
 package io.tierlens.app;
 
 import io.tierlens.app.cli.CheckConfigCommand;
+import io.tierlens.app.cli.ConfigSchemaCommand;
 import io.tierlens.app.cli.PlanCommand;
 import io.tierlens.app.cli.RunCommand;
 import io.tierlens.app.wiring.BuildInfo;
@@ -8,7 +9,7 @@ import io.tierlens.batch.cli.RunJobCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code tierlens}: the one binary. Subcommands run, check-config, plan and run-job; the demo ships
+/** {@code tierlens}: the one binary. Subcommands run, check-config, config-schema, plan and run-job; the demo ships
  * separately ({@code tierlens-demo.jar}, module {@code exporters/demo}). */
 @Command(
         name = "tierlens",
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             RunCommand.class,
             CheckConfigCommand.class,
+            ConfigSchemaCommand.class,
             PlanCommand.class,
             RunJobCommand.class,
             CommandLine.HelpCommand.class

@@ -185,10 +185,19 @@ class CliTest {
     }
 
     @Test
+    void configSchemaPrintsTheSchemaOfTheConfigFile() {
+        assertThat(run("config-schema")).isZero();
+        assertThat(out.toString())
+                .contains("\"$schema\": \"http://json-schema.org/draft-07/schema#\"")
+                .contains("\"regions\"")
+                .contains("\"max_staleness\"");
+    }
+
+    @Test
     void theProductionBinaryHasNoDemoCommand() {
         // the demo ships as tierlens-demo.jar (exporters/demo), so its simulations stay out of this jar
         assertThat(TierlensCli.commandLine().getSubcommands())
-                .containsKeys("run", "check-config", "plan", "run-job")
+                .containsKeys("run", "check-config", "config-schema", "plan", "run-job")
                 .doesNotContainKey("demo");
         assertThat(run("demo")).isEqualTo(CommandLine.ExitCode.USAGE);
     }
