@@ -1,0 +1,146 @@
+package io.tierlens.dr.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.azure.core.credential.TokenCredential;
+import io.tierlens.core.exporter.ExporterException;
+import io.tierlens.core.exporter.FailureReason;
+import io.tierlens.dr.AzureAuthConfig;
+import io.tierlens.dr.ResourceManagerConfig;
+import io.tierlens.dr.testing.HttpsStub;
+import io.tierlens.dr.testing.HttpsStub.Answer;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Workload identity as on EKS: the projected service-account token in AZURE_FEDERATED_TOKEN_FILE is exchanged at the
+ * Entra ID token endpoint (a local stub at AZURE_AUTHORITY_HOST) for a token, which then reaches ARM as the bearer.
+ */
+class WorkloadIdentityTest {
+    static final String TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+    static final String CLIENT = "0e5b8a41-6c4e-4d5f-9f0a-111122223333";
+    static final String SA_TOKEN = "eyJhbGciOiJSUzI1NiJ9.projected-service-account-token.sig";
+    static final String MYSQL = RestArmApiTest.MYSQL;
+
+    @TempDir
+    static Path dir;
+
+    private static HttpsStub stub;
+    private static Path tokenFile;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stub = new HttpsStub(dir);
+        tokenFile = dir.resolve("azure-identity-token");
+        Files.writeString(tokenFile, SA_TOKEN);
+    }
+
+    @BeforeEach
+    void reset() {
+        stub.reset();
+    }
+
+    @AfterAll
+    static void stop() {
+        stub.close();
+    }
+
+    private Map<String, String> env() {
+        return Map.of(
+                "AZURE_TENANT_ID",
+                TENANT,
+                "AZURE_CLIENT_ID",
+                CLIENT,
+                "AZURE_FEDERATED_TOKEN_FILE",
+                tokenFile.toString(),
+                "AZURE_AUTHORITY_HOST",
+                stub.url() + "/");
+    }
+
+    private RestArmApi arm(Map<String, String> env) {
+        var http = AzureHttp.client(Duration.ofSeconds(5), Optional.of(stub.trust()));
+        TokenCredential credential =
+                AzureCredentials.create(new AzureAuthConfig(null, null, null, null, null, null, null), env::get, http);
+        return new RestArmApi(
+                new ResourceManagerConfig(stub.url(), RestArmApiTest.SUB, "shop-dr", null, null, Duration.ofSeconds(5)),
+                credential,
+                http);
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                out.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theProjectedTokenIsExchangedAndTheBearerReachesArm() throws Exception {
+        stub.on("/" + TENANT + "/oauth2/v2.0/token", r -> {
+            Map<String, String> f = form(r.body());
+            boolean ok = SA_TOKEN.equals(f.get("client_assertion"))
+                    && "urn:ietf:params:oauth:client-assertion-type:jwt-bearer".equals(f.get("client_assertion_type"))
+                    && CLIENT.equals(f.get("client_id"))
+                    && f.getOrDefault("scope", "").contains(stub.url() + "/.default");
+            return ok
+                    ? Answer.json(
+                            200,
+                            "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,"
+                                    + "\"access_token\":\"entra-token-for-arm\"}")
+                    : Answer.json(400, "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS700213\"}");
+        });
+        String servers = RestArmApiTest.fixture("mysql-servers.json", stub.url());
+        stub.on(
+                MYSQL,
+                r -> "Bearer entra-token-for-arm".equals(r.header("Authorization"))
+                        ? Answer.json(200, servers)
+                        : Answer.json(401, "{\"error\":{\"code\":\"InvalidAuthenticationToken\"}}"));
+
+        assertThat(arm(env()).mysqlServers()).hasSize(2);
+        assertThat(stub.count("/" + TENANT + "/oauth2/v2.0/token")).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedAssertionIsAccessDeniedAndArmIsNotAsked() {
+        stub.on(
+                "/" + TENANT + "/oauth2/v2.0/token",
+                Answer.json(
+                        400,
+                        "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS700213: No matching federated"
+                                + " identity record found for presented assertion subject\",\"error_codes\":[700213]}"));
+
+        assertThatThrownBy(() -> arm(env()).mysqlServers()).isInstanceOfSatisfying(ExporterException.class, e -> {
+            assertThat(e.reason()).isEqualTo(FailureReason.ACCESS_DENIED);
+            assertThat(e.getMessage()).doesNotContain(SA_TOKEN);
+        });
+        assertThat(stub.count(MYSQL)).isZero();
+    }
+
+    @Test
+    void withoutTheFederatedTokenFileTheSignInFailsAsAccessDenied() {
+        Map<String, String> env = new java.util.HashMap<>(env());
+        env.remove("AZURE_FEDERATED_TOKEN_FILE");
+
+        assertThatThrownBy(() -> arm(env).mysqlServers())
+                .isInstanceOfSatisfying(
+                        ExporterException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.ACCESS_DENIED));
+        assertThat(stub.seen()).isEmpty();
+    }
+}
