@@ -125,7 +125,7 @@ class RuleConventionsTest {
                     // job data comes from the Pushgateway; exporter alerts carry the exporter label of their data
                     assertThat(r.labels()).as(r.alert().get()).doesNotContainKey("exporter");
                 } else {
-                    assertThat(r.labels().get("exporter")).as(r.alert().get()).isEqualTo(area);
+                    assertThat(r.labels().get("exporter")).as(r.alert().get()).isEqualTo(RuleFiles.exporter(area));
                 }
             }
         }
