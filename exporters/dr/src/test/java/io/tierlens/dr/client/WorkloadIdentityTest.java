@@ -143,4 +143,34 @@ class WorkloadIdentityTest {
                         ExporterException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.ACCESS_DENIED));
         assertThat(stub.seen()).isEmpty();
     }
+
+    @Test
+    void aClientSecretIsReadFromItsFileAndSentOnlyToTheTokenEndpoint() throws Exception {
+        Path secretFile = dir.resolve("client-secret");
+        Files.writeString(secretFile, "s3cr3t-value~from-a-mounted-secret\n");
+        stub.on(
+                "/" + TENANT + "/oauth2/v2.0/token",
+                r -> "s3cr3t-value~from-a-mounted-secret".equals(form(r.body()).get("client_secret"))
+                        ? Answer.json(
+                                200,
+                                "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"access_token\":\"secret-token\"}")
+                        : Answer.json(401, "{\"error\":\"invalid_client\"}"));
+        stub.on(
+                MYSQL,
+                r -> "Bearer secret-token".equals(r.header("Authorization"))
+                        ? Answer.json(200, "{\"value\":[]}")
+                        : Answer.json(401, "{\"error\":{\"code\":\"InvalidAuthenticationToken\"}}"));
+        var http = AzureHttp.client(Duration.ofSeconds(5), Optional.of(stub.trust()));
+        AzureAuthConfig auth = new AzureAuthConfig(
+                AzureAuthConfig.CLIENT_SECRET, TENANT, CLIENT, null, secretFile.toString(), null, stub.url() + "/");
+        RestArmApi arm = new RestArmApi(
+                new ResourceManagerConfig(stub.url(), RestArmApiTest.SUB, "shop-dr", null, null, Duration.ofSeconds(5)),
+                AzureCredentials.create(auth, name -> null, http),
+                http);
+
+        assertThat(arm.mysqlServers()).isEmpty();
+        assertThat(stub.seen())
+                .filteredOn(s -> s.pathAndQuery().startsWith(MYSQL))
+                .allSatisfy(s -> assertThat(s.body() + s.headers()).doesNotContain("s3cr3t"));
+    }
 }
