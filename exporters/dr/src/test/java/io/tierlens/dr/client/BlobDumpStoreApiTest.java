@@ -175,4 +175,41 @@ class BlobDumpStoreApiTest {
                         ExporterException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.UNREACHABLE));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     }
+
+    @Test
+    void aStorageThatAcceptsButNeverAnswersIsATimeoutWithinTheLimit() throws Exception {
+        com.sun.net.httpserver.HttpServer hanging = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        hanging.createContext("/", ex -> {
+            try {
+                Thread.sleep(15_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.close();
+        });
+        hanging.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        hanging.start();
+        try {
+            DumpStoreConfig c = new DumpStoreConfig(
+                    "mysql",
+                    "http://127.0.0.1:" + hanging.getAddress().getPort() + "/" + AzuriteProcess.ACCOUNT,
+                    "dumps",
+                    null,
+                    null,
+                    null,
+                    null,
+                    AzuriteProcess.ACCOUNT,
+                    keyFile.toString(),
+                    Duration.ofSeconds(2));
+            long start = System.nanoTime();
+
+            assertThatThrownBy(() -> api(c).list())
+                    .isInstanceOfSatisfying(
+                            ExporterException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.TIMEOUT));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
+        } finally {
+            hanging.stop(0);
+        }
+    }
 }
