@@ -36,12 +36,6 @@ public record AzureConfig(
         return resourceManager.enabled() || !dumps.isEmpty();
     }
 
-    /** Whether some part signs in with an Entra ID identity (rather than a storage account key). */
-    public boolean needsIdentity() {
-        return resourceManager.enabled()
-                || dumps.stream().anyMatch(d -> d.accountKeyFile().isEmpty());
-    }
-
     @Override
     public void check(String path, ConfigProblems problems) {
         Set<String> stores = new HashSet<>();
