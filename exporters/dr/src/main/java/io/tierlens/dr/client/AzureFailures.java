@@ -3,6 +3,7 @@ package io.tierlens.dr.client;
 import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.identity.CredentialUnavailableException;
+import com.azure.storage.blob.models.BlobErrorCode;
 import com.azure.storage.blob.models.BlobStorageException;
 import io.tierlens.core.exporter.ExporterException;
 import io.tierlens.core.exporter.FailureReason;
@@ -34,6 +35,10 @@ public final class AzureFailures {
             if (c.getClass().getName().startsWith("com.microsoft.aad.msal4j.Msal")) {
                 // the token endpoint refused the assertion, secret or certificate
                 return FailureReason.ACCESS_DENIED;
+            }
+            if (c instanceof BlobStorageException b && BlobErrorCode.SERVER_BUSY.equals(b.getErrorCode())) {
+                // Storage throttles with 503 ServerBusy, not 429
+                return FailureReason.THROTTLED;
             }
             if (c instanceof HttpResponseException h && h.getResponse() != null) {
                 return ofStatus(h.getResponse().getStatusCode());

@@ -212,4 +212,41 @@ class BlobDumpStoreApiTest {
             hanging.stop(0);
         }
     }
+
+    @Test
+    void aBusyStorageIsThrottled() throws Exception {
+        com.sun.net.httpserver.HttpServer busy = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        busy.createContext("/", ex -> {
+            byte[] body = ("<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>ServerBusy</Code><Message>Ingress"
+                            + " is over the account limit.</Message></Error>")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("x-ms-error-code", "ServerBusy");
+            ex.getResponseHeaders().add("Content-Type", "application/xml");
+            ex.sendResponseHeaders(503, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        busy.start();
+        try {
+            DumpStoreConfig c = new DumpStoreConfig(
+                    "mysql",
+                    "http://127.0.0.1:" + busy.getAddress().getPort() + "/" + AzuriteProcess.ACCOUNT,
+                    "dumps",
+                    null,
+                    null,
+                    null,
+                    null,
+                    AzuriteProcess.ACCOUNT,
+                    keyFile.toString(),
+                    Duration.ofSeconds(3));
+
+            assertThatThrownBy(() -> api(c).list()).isInstanceOfSatisfying(ExporterException.class, e -> {
+                assertThat(e.reason()).isEqualTo(FailureReason.THROTTLED);
+                assertThat(e.getMessage()).contains("ServerBusy").doesNotContain("Ingress");
+            });
+        } finally {
+            busy.stop(0);
+        }
+    }
 }
