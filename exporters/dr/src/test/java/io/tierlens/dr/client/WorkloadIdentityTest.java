@@ -173,4 +173,82 @@ class WorkloadIdentityTest {
                 .filteredOn(s -> s.pathAndQuery().startsWith(MYSQL))
                 .allSatisfy(s -> assertThat(s.body() + s.headers()).doesNotContain("s3cr3t"));
     }
+
+    @Test
+    void aCertificateSignsTheClientAssertion() throws Exception {
+        Path pem = rsaCertificatePem();
+        stub.on("/" + TENANT + "/oauth2/v2.0/token", r -> {
+            Map<String, String> f = form(r.body());
+            String[] jwt = f.getOrDefault("client_assertion", "").split("\\.");
+            boolean signed =
+                    "urn:ietf:params:oauth:client-assertion-type:jwt-bearer".equals(f.get("client_assertion_type"))
+                            && jwt.length == 3
+                            && new String(java.util.Base64.getUrlDecoder().decode(jwt[0]), StandardCharsets.UTF_8)
+                                    .contains("RS256");
+            return signed
+                    ? Answer.json(
+                            200, "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"access_token\":\"cert-token\"}")
+                    : Answer.json(401, "{\"error\":\"invalid_client\"}");
+        });
+        stub.on(
+                MYSQL,
+                r -> "Bearer cert-token".equals(r.header("Authorization"))
+                        ? Answer.json(200, "{\"value\":[]}")
+                        : Answer.json(401, "{\"error\":{\"code\":\"InvalidAuthenticationToken\"}}"));
+        var http = AzureHttp.client(Duration.ofSeconds(5), Optional.of(stub.trust()));
+        AzureAuthConfig auth = new AzureAuthConfig(
+                AzureAuthConfig.CLIENT_CERTIFICATE, TENANT, CLIENT, null, null, pem.toString(), stub.url() + "/");
+        RestArmApi arm = new RestArmApi(
+                new ResourceManagerConfig(stub.url(), RestArmApiTest.SUB, "shop-dr", null, null, Duration.ofSeconds(5)),
+                AzureCredentials.create(auth, name -> null, http),
+                http);
+
+        assertThat(arm.mysqlServers()).isEmpty();
+    }
+
+    /** An RSA key pair and self-signed certificate from keytool, written as one PEM file as Azure expects it. */
+    private static Path rsaCertificatePem() throws Exception {
+        Path p12 = dir.resolve("client.p12");
+        String keytool =
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        Process p = new ProcessBuilder(
+                        keytool,
+                        "-genkeypair",
+                        "-alias",
+                        "client",
+                        "-keyalg",
+                        "RSA",
+                        "-keysize",
+                        "2048",
+                        "-dname",
+                        "CN=tierlens-dr-reader",
+                        "-validity",
+                        "2",
+                        "-keystore",
+                        p12.toString(),
+                        "-storetype",
+                        "PKCS12",
+                        "-storepass",
+                        "changeit",
+                        "-keypass",
+                        "changeit")
+                .redirectErrorStream(true)
+                .start();
+        p.getInputStream().readAllBytes();
+        assertThat(p.waitFor()).isZero();
+        java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(p12)) {
+            ks.load(in, "changeit".toCharArray());
+        }
+        java.util.Base64.Encoder b64 = java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+        String pem = "-----BEGIN CERTIFICATE-----\n"
+                + b64.encodeToString(ks.getCertificate("client").getEncoded())
+                + "\n-----END CERTIFICATE-----\n-----BEGIN PRIVATE KEY-----\n"
+                + b64.encodeToString(
+                        ks.getKey("client", "changeit".toCharArray()).getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+        Path out = dir.resolve("client.pem");
+        Files.writeString(out, pem);
+        return out;
+    }
 }
