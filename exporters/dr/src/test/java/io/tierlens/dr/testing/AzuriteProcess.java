@@ -111,6 +111,13 @@ public final class AzuriteProcess implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        // the workspace holds the blobs the test uploaded: leave nothing behind in the temp directory
+        try (var files = Files.walk(workspace)) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // best effort: a leftover temp directory is harmless
+        }
     }
 
     /** The {@code azurite-blob} launcher, installing Node/npm and Azurite first where missing. */
