@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
@@ -22,6 +24,8 @@ import reactor.core.publisher.Mono;
  * target shows {@code access_denied} and the log says which setting is missing (never a value).
  */
 public final class AzureCredentials {
+    private static final Logger log = LoggerFactory.getLogger(AzureCredentials.class);
+
     private AzureCredentials() {}
 
     /**
@@ -110,6 +114,8 @@ public final class AzureCredentials {
 
     /** A credential that refuses every sign-in with {@code why} (which names settings, never values). */
     static TokenCredential unavailable(String why) {
+        // said once here (names of settings only); each refresh then counts access_denied without repeating it
+        log.warn("exporters.dr.azure.auth: Azure sign-in is not configured: {}", why);
         return request -> Mono.error(new CredentialUnavailableException("Azure sign-in is not configured: " + why));
     }
 
