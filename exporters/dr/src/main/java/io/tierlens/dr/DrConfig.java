@@ -27,6 +27,7 @@ import java.util.Set;
  * @param dnsTimeout limit per DNS attempt (two attempts), default 2s
  * @param pushgateway Pushgateway URL to read run-job results from (RPO and drills); empty turns that off
  * @param pushgatewayTimeout default 10s
+ * @param azure the DR site on Azure: resource readiness and the newest dump in Blob storage (off by default)
  */
 public record DrConfig(
         Boolean enabled,
@@ -39,7 +40,8 @@ public record DrConfig(
         String resolver,
         Duration dnsTimeout,
         String pushgateway,
-        Duration pushgatewayTimeout)
+        Duration pushgatewayTimeout,
+        AzureConfig azure)
         implements ExporterSettings, ConfigChecked {
 
     public DrConfig {
@@ -54,6 +56,35 @@ public record DrConfig(
         dnsTimeout = dnsTimeout == null ? Duration.ofSeconds(2) : dnsTimeout;
         pushgateway = pushgateway == null ? "" : pushgateway.strip();
         pushgatewayTimeout = pushgatewayTimeout == null ? Duration.ofSeconds(10) : pushgatewayTimeout;
+        azure = azure == null ? AzureConfig.none() : azure;
+    }
+
+    /** Without an Azure side. */
+    public DrConfig(
+            Boolean enabled,
+            Duration refresh,
+            Duration maxStaleness,
+            List<String> healthChecks,
+            List<SiteConfig> sites,
+            List<RecordConfig> records,
+            List<ProbeConfig> probes,
+            String resolver,
+            Duration dnsTimeout,
+            String pushgateway,
+            Duration pushgatewayTimeout) {
+        this(
+                enabled,
+                refresh,
+                maxStaleness,
+                healthChecks,
+                sites,
+                records,
+                probes,
+                resolver,
+                dnsTimeout,
+                pushgateway,
+                pushgatewayTimeout,
+                null);
     }
 
     /** The configured site that plays {@code role}, if any. */
@@ -101,6 +132,12 @@ public record DrConfig(
             if (p.timeout().compareTo(refresh) >= 0) {
                 problems.add(at + ".timeout", "is not shorter than refresh", "probes must finish within a refresh");
             }
+        }
+        if (azure.enabled() && !sites.isEmpty() && !siteNames.contains(azure.site())) {
+            problems.add(
+                    ConfigProblems.join(ConfigProblems.join(path, "azure"), "site"),
+                    "unknown site \"" + azure.site() + "\"",
+                    "use one of the names under sites: " + String.join(", ", siteNames));
         }
         if (!resolver.isEmpty() && ResolverAddress.parse(resolver).isEmpty()) {
             problems.add(

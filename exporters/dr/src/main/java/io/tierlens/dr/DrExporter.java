@@ -14,14 +14,18 @@ import io.tierlens.dr.client.Prober;
 import io.tierlens.dr.client.RecoveryEvidence;
 import io.tierlens.dr.client.RecoveryEvidenceSource;
 import io.tierlens.dr.client.Route53Api;
+import io.tierlens.dr.collector.DumpCollector;
 import io.tierlens.dr.collector.FailoverCollector;
 import io.tierlens.dr.collector.HealthCheckCollector;
 import io.tierlens.dr.collector.ProbeCollector;
 import io.tierlens.dr.collector.RecoveryCollector;
+import io.tierlens.dr.collector.SiteResourceCollector;
 import io.tierlens.dr.discovery.ActiveSiteDetector;
 import io.tierlens.dr.discovery.Route53Inventory;
 import io.tierlens.dr.model.ActiveSite;
+import io.tierlens.dr.model.AzureSiteState;
 import io.tierlens.dr.model.DrSnapshot;
+import io.tierlens.dr.model.DumpObject;
 import io.tierlens.dr.model.FailoverRecord;
 import io.tierlens.dr.model.FailureKind;
 import io.tierlens.dr.model.HealthCheckState;
@@ -60,7 +64,21 @@ public final class DrExporter extends SettingsExporter {
             Function<AwsTarget, Route53Api> route53,
             DnsResolver resolver,
             Prober prober,
-            RecoveryEvidenceSource evidence) {}
+            RecoveryEvidenceSource evidence,
+            AzureClients azure) {
+        public Clients {
+            azure = azure == null ? AzureClients.NONE : azure;
+        }
+
+        /** Without an Azure side. */
+        public Clients(
+                Function<AwsTarget, Route53Api> route53,
+                DnsResolver resolver,
+                Prober prober,
+                RecoveryEvidenceSource evidence) {
+            this(route53, resolver, prober, evidence, AzureClients.NONE);
+        }
+    }
 
     private final DrConfig config;
     private final List<AwsTarget> accounts;
@@ -71,6 +89,7 @@ public final class DrExporter extends SettingsExporter {
     private final FailoverCounter failovers = new FailoverCounter();
     private final ExecutorService probes;
     private final Route53Reads route53;
+    private final AzureReads azure;
 
     /** The target of our own DNS queries (the resolver tierlens uses). */
     public static final String DNS_TARGET = "dns";
@@ -88,6 +107,7 @@ public final class DrExporter extends SettingsExporter {
         this.inventory = new Route53Inventory(DrModule.NAME, cloudWatch, config);
         this.detector = new ActiveSiteDetector(clients.resolver(), config);
         this.route53 = new Route53Reads(inventory, clients.route53(), clock, config.maxStaleness());
+        this.azure = new AzureReads(config.azure(), clients.azure(), clock, config.maxStaleness());
         this.probes = Executors.newFixedThreadPool(
                 Math.max(1, Math.min(8, config.probes().size())), r -> {
                     Thread t = new Thread(r, "tierlens-dr-probe");
@@ -128,13 +148,16 @@ public final class DrExporter extends SettingsExporter {
             active.add(detector.detect(r, healthy));
         }
         Map<String, Long> counts = failovers.observe(active);
+        AzureReads.Read azureRead = azure.read();
+        failures.addAll(azureRead.failures());
+        statuses.addAll(azureRead.statuses());
         Instant now = clock.instant();
         List<String> dnsFailures = detector.drainResolverFailures();
         if (!records.isEmpty()) {
             statuses.add(new TargetStatus(DNS_TARGET, dnsFailures, Optional.of(now)));
         }
         int before = failures.size();
-        List<SiteRecovery> recovery = recovery(failures);
+        List<SiteRecovery> recovery = recovery(failures, azureRead.state());
         if (!config.sites().isEmpty() && clients.evidence() != RecoveryEvidenceSource.NONE) {
             List<String> reasons = failures.subList(before, failures.size()).stream()
                     .map(PartialFailure::reason)
@@ -143,7 +166,8 @@ public final class DrExporter extends SettingsExporter {
                     clients.evidence().target(), reasons, reasons.isEmpty() ? Optional.of(now) : Optional.empty()));
         }
         List<ProbeResult> probeResults = finishProbes(probing);
-        DrSnapshot snapshot = new DrSnapshot(checks, records, active, counts, probeResults, recovery);
+        DrSnapshot snapshot =
+                new DrSnapshot(checks, records, active, counts, probeResults, recovery, azureRead.state());
         return new RefreshResult(collect(snapshot), now, failures, statuses);
     }
 
@@ -154,6 +178,8 @@ public final class DrExporter extends SettingsExporter {
         FailoverCollector.collect(out, s.records(), s.activeSites(), s.failovers());
         ProbeCollector.collect(out, s.probes());
         RecoveryCollector.collect(out, s.recovery());
+        DumpCollector.collect(out, s.azure().dumps());
+        SiteResourceCollector.collect(out, s.azure().site(), s.azure().resources());
         return out.build();
     }
 
@@ -188,7 +214,11 @@ public final class DrExporter extends SettingsExporter {
         return out;
     }
 
-    private List<SiteRecovery> recovery(List<PartialFailure> failures) {
+    /**
+     * RPO per site: from the newest dump seen in the site's storage when there is one (it proves the copy arrived),
+     * else from what the copy job pushed.
+     */
+    private List<SiteRecovery> recovery(List<PartialFailure> failures, AzureSiteState azureState) {
         RecoveryEvidence evidence;
         try {
             evidence = clients.evidence().read();
@@ -200,9 +230,14 @@ public final class DrExporter extends SettingsExporter {
         Instant now = clock.instant();
         List<SiteRecovery> out = new ArrayList<>();
         for (SiteConfig s : config.sites()) {
-            Optional<Duration> rpo = evidence == null
-                    ? Optional.empty()
-                    : evidence.newestCopy(s).map(t -> t.isAfter(now) ? Duration.ZERO : Duration.between(t, now));
+            RecoveryEvidence e = evidence;
+            Optional<Instant> stored = azureState.dumps().stream()
+                    .filter(d -> d.site().equals(s.name()))
+                    .flatMap(d -> d.newest().stream())
+                    .map(DumpObject::lastModified)
+                    .max(Instant::compareTo);
+            Optional<Duration> rpo = stored.or(() -> e == null ? Optional.empty() : e.newestCopy(s))
+                    .map(t -> t.isAfter(now) ? Duration.ZERO : Duration.between(t, now));
             out.add(new SiteRecovery(
                     s.name(), s.rpo(), s.rto(), rpo, evidence == null ? Optional.empty() : evidence.lastDrill(s)));
         }

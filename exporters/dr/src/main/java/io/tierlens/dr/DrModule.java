@@ -78,7 +78,8 @@ public final class DrModule implements ExporterModule<DrConfig> {
                                 PushgatewayApi.class,
                                 LOCAL,
                                 t -> new HttpPushgatewayApi(
-                                        URI.create(config.pushgateway()), config.pushgatewayTimeout()))));
+                                        URI.create(config.pushgateway()), config.pushgatewayTimeout()))),
+                AzureWiring.clients(config.azure(), c));
         return new DrExporter(config, accounts, clients, env.cloudWatch(), env.clock());
     }
 

@@ -118,4 +118,99 @@ class DrConfigTest {
                 .satisfies(e -> assertThat(((ConfigException) e).lines())
                         .anySatisfy(l -> assertThat(l).contains("exporters.dr.sites[0].role")));
     }
+
+    @Test
+    void bindsTheAzureSite() throws Exception {
+        DrConfig c = load("""
+                sites:
+                  - {name: aws, role: primary}
+                  - {name: azure, role: secondary, rpo_target: 24h}
+                azure:
+                  site: azure
+                  resource_manager:
+                    subscription_id: 8f3c2b1a-1111-2222-3333-444455556666
+                    resource_group: shop-dr
+                    virtual_machines: [shop-dr-web]
+                  dumps:
+                    - store: mysql
+                      account_url: https://shopdr.blob.core.windows.net
+                      container: dumps
+                      prefix: mysql/
+                      name_pattern: 'shop-\\d{8}\\.sql\\.gz'
+                      retention: 14d
+                """);
+
+        assertThat(c.azure().enabled()).isTrue();
+        assertThat(c.azure().auth().method()).isEqualTo(AzureAuthConfig.WORKLOAD_IDENTITY);
+        assertThat(c.azure().resourceManager().endpoint()).isEqualTo("https://management.azure.com");
+        assertThat(c.azure().dumps().get(0).retention()).isEqualTo(Duration.ofDays(14));
+        assertThat(c.azure().dumps().get(0).comparePrevious()).isEqualTo(7);
+        assertThat(c.azure()
+                        .dumps()
+                        .get(0)
+                        .pattern()
+                        .matcher("shop-20261205.sql.gz")
+                        .matches())
+                .isTrue();
+    }
+
+    @Test
+    void theAzureSectionIsOffByDefault() throws Exception {
+        assertThat(load("enabled: true").azure().enabled()).isFalse();
+    }
+
+    @Test
+    void namesEachBadAzureSettingByItsPath() {
+        List<String> errors = errors("""
+                sites:
+                  - {name: aws, role: primary}
+                  - {name: dr, role: secondary}
+                azure:
+                  site: azure
+                  auth: {method: password, authority_host: "http://login.example"}
+                  resource_manager: {subscription_id: my-sub, endpoint: "http://management.example"}
+                  dumps:
+                    - {store: mysql, account_url: "http://shopdr.blob.core.windows.net", name_pattern: "shop-(", compare_previous: 0}
+                    - {store: mysql, account_url: "https://x.blob.core.windows.net", container: c, account_key_file: /k}
+                """);
+
+        assertThat(String.join("\n", errors))
+                .contains("exporters.dr.azure.auth.method")
+                .contains("exporters.dr.azure.auth.authority_host")
+                .contains("exporters.dr.azure.resource_manager.subscription_id")
+                .contains("exporters.dr.azure.resource_manager.resource_group")
+                .contains("exporters.dr.azure.resource_manager.endpoint")
+                .contains("exporters.dr.azure.dumps[0].container")
+                .contains("exporters.dr.azure.dumps[0].name_pattern")
+                .contains("exporters.dr.azure.dumps[0].compare_previous")
+                .contains("exporters.dr.azure.dumps[0].account_url")
+                .contains("exporters.dr.azure.dumps[1].account_name");
+    }
+
+    @Test
+    void anUnknownAzureSiteAndATwiceListedStoreAreNamed() {
+        List<String> errors = errors("""
+                sites:
+                  - {name: aws, role: primary}
+                  - {name: dr, role: secondary}
+                azure:
+                  site: azure
+                  dumps:
+                    - {store: mysql, account_url: "https://a.blob.core.windows.net", container: dumps}
+                    - {store: mysql, account_url: "https://b.blob.core.windows.net", container: dumps}
+                """);
+        List<String> siteErrors = errors("""
+                sites:
+                  - {name: aws, role: primary}
+                  - {name: dr, role: secondary}
+                azure:
+                  site: azure
+                  dumps:
+                    - {store: mysql, account_url: "https://a.blob.core.windows.net", container: dumps}
+                """);
+
+        assertThat(errors)
+                .anyMatch(e -> e.contains("exporters.dr.azure.dumps[1].store: store \"mysql\" is listed twice"));
+        assertThat(siteErrors).anyMatch(e -> e.contains("exporters.dr.azure.site: unknown site \"azure\""));
+    }
 }

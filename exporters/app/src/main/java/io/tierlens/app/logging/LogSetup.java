@@ -1,5 +1,6 @@
 package io.tierlens.app.logging;
 
+import java.util.List;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -12,6 +13,13 @@ import java.util.logging.Logger;
 public final class LogSetup {
     // JUL holds loggers weakly; a configured level is lost if nobody keeps the logger.
     private static final Logger TIERLENS = Logger.getLogger("io.tierlens");
+    /**
+     * The Azure SDK and MSAL log every failed request at ERROR (and a restricted-header WARN on each request): the dr
+     * exporter already logs and counts each failure once with a bounded reason, so their lines would only repeat it
+     * every refresh (and Azure's messages name principals).
+     */
+    private static final List<Logger> SILENCED =
+            List.of(Logger.getLogger("com.azure"), Logger.getLogger("com.microsoft.aad.msal4j"));
 
     private LogSetup() {}
 
@@ -27,6 +35,7 @@ public final class LogSetup {
         root.addHandler(handler);
         root.setLevel(Level.WARNING);
         TIERLENS.setLevel(ours);
+        SILENCED.forEach(l -> l.setLevel(Level.OFF));
     }
 
     static Level parse(String level) {

@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 /** The rule files of {@code alerts/}: one {@code <area>.rules.yaml} per area, tests in {@code alerts/tests/}. */
 public final class RuleFiles {
     public static final List<String> AREAS =
-            List.of("alb", "rds", "backup", "dr", "karpenter", "cost", "session", "job", "exporter", "was");
+            List.of(
+                    "alb", "rds", "backup", "dr", "dr-site", "karpenter", "cost", "session", "job", "exporter", "was");
 
     private RuleFiles() {}
 
@@ -36,9 +37,16 @@ public final class RuleFiles {
         return name.substring(0, name.indexOf('.'));
     }
 
-    /** The alert name prefix of an area: "TierlensAlb" for alb. */
+    /** The alert name prefix of an area: "TierlensAlb" for alb, "TierlensDr" for dr-site (a second file of dr). */
     public static String prefix(String area) {
-        return "Tierlens" + Character.toUpperCase(area.charAt(0)) + area.substring(1);
+        String exporter = exporter(area);
+        return "Tierlens" + Character.toUpperCase(exporter.charAt(0)) + exporter.substring(1);
+    }
+
+    /** The exporter an area's alerts are about: "dr" for both dr and dr-site. */
+    public static String exporter(String area) {
+        int dash = area.indexOf('-');
+        return dash < 0 ? area : area.substring(0, dash);
     }
 
     private static List<Path> list(Path dir, String suffix) {

@@ -146,7 +146,7 @@ class RuleConventionsTest {
                     // their data
                     assertThat(r.labels()).as(r.alert().get()).doesNotContainKey("exporter");
                 } else {
-                    assertThat(r.labels().get("exporter")).as(r.alert().get()).isEqualTo(area);
+                    assertThat(r.labels().get("exporter")).as(r.alert().get()).isEqualTo(RuleFiles.exporter(area));
                 }
             }
         }

@@ -7,6 +7,7 @@ import io.tierlens.demo.DemoSimulation;
 import io.tierlens.demo.Scenario;
 import io.tierlens.demo.SimulatedMetricSource;
 import io.tierlens.demo.batch.NightlyJobStory;
+import io.tierlens.demo.dr.azure.SimulatedAzureSite;
 import io.tierlens.dr.client.DnsResolver;
 import io.tierlens.dr.client.HttpProber;
 import io.tierlens.dr.client.Prober;
@@ -33,12 +34,14 @@ public final class DrDemoSimulation implements DemoSimulation, AutoCloseable {
     private final NightlyJobStory jobs;
     private final SimulatedRoute53 route53;
     private final DemoSites sites;
+    private final SimulatedAzureSite azure;
 
     public DrDemoSimulation(Scenario scenario, ApiCallRecorder recorder) {
         this.clock = scenario.realClock();
         this.drill = new FailoverDrill(scenario);
         this.jobs = new NightlyJobStory(scenario);
         this.route53 = new SimulatedRoute53(drill, clock, recorder);
+        this.azure = new SimulatedAzureSite(scenario);
         try {
             this.sites = new DemoSites(drill, clock);
         } catch (IOException e) {
@@ -52,6 +55,7 @@ public final class DrDemoSimulation implements DemoSimulation, AutoCloseable {
         clients.register(DnsResolver.class, t -> (DnsResolver) (name, type) -> answer(name));
         clients.register(Prober.class, t -> new HttpProber(sites::route));
         clients.register(PushgatewayApi.class, t -> new StoryPushgateway());
+        azure.install(clients);
     }
 
     @Override

@@ -18,8 +18,8 @@ public final class RecoveryCollector {
     public static void collect(SnapshotAssembler out, List<SiteRecovery> sites) {
         var rpo = out.gauge(
                 RPO,
-                "Age of the newest copy of the data usable by the site, in seconds (from the copy job's last"
-                        + " successful run).",
+                "Age of the newest copy of the data usable by the site, in seconds (from the newest dump in the"
+                        + " site's storage when one is configured, else from the copy job's last successful run).",
                 "site");
         var rpoTarget = out.gauge(RPO_TARGET, "Recovery point objective of the site, in seconds.", "site");
         var rtoTarget = out.gauge(RTO_TARGET, "Recovery time objective of the site, in seconds.", "site");

@@ -10,7 +10,8 @@ public record DrSnapshot(
         List<ActiveSite> activeSites,
         Map<String, Long> failovers,
         List<ProbeResult> probes,
-        List<SiteRecovery> recovery) {
+        List<SiteRecovery> recovery,
+        AzureSiteState azure) {
 
     public DrSnapshot {
         healthChecks = List.copyOf(healthChecks);
@@ -19,5 +20,17 @@ public record DrSnapshot(
         failovers = Map.copyOf(failovers);
         probes = List.copyOf(probes);
         recovery = List.copyOf(recovery);
+        azure = azure == null ? AzureSiteState.NONE : azure;
+    }
+
+    /** A snapshot without an Azure side. */
+    public DrSnapshot(
+            List<HealthCheckState> healthChecks,
+            List<FailoverRecord> records,
+            List<ActiveSite> activeSites,
+            Map<String, Long> failovers,
+            List<ProbeResult> probes,
+            List<SiteRecovery> recovery) {
+        this(healthChecks, records, activeSites, failovers, probes, recovery, AzureSiteState.NONE);
     }
 }

@@ -22,11 +22,24 @@ public final class SelfSignedCertificate {
     private static final char[] PASSWORD = "changeit".toCharArray();
 
     private final SSLContext context;
-    private final Instant notAfter;
+    private final X509Certificate certificate;
 
-    private SelfSignedCertificate(SSLContext context, Instant notAfter) {
+    private SelfSignedCertificate(SSLContext context, X509Certificate certificate) {
         this.context = context;
-        this.notAfter = notAfter;
+        this.certificate = certificate;
+    }
+
+    /** A client TLS context that trusts this certificate (and nothing else). */
+    public SSLContext trustingContext() throws GeneralSecurityException, IOException {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("test", certificate);
+        javax.net.ssl.TrustManagerFactory tmf =
+                javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(null, tmf.getTrustManagers(), null);
+        return ctx;
     }
 
     /**
@@ -78,11 +91,11 @@ public final class SelfSignedCertificate {
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(kmf.getKeyManagers(), null, null);
         X509Certificate cert = (X509Certificate) ks.getCertificate("test");
-        return new SelfSignedCertificate(ctx, cert.getNotAfter().toInstant());
+        return new SelfSignedCertificate(ctx, cert);
     }
 
     public Instant notAfter() {
-        return notAfter;
+        return certificate.getNotAfter().toInstant();
     }
 
     /** An HTTPS server on a free loopback port presenting this certificate; the caller adds contexts and starts it. */

@@ -32,6 +32,7 @@ final class DrStatus {
         healthChecks(d);
         probes(d);
         rpoRto(d);
+        azureSite(d);
         return d.build();
     }
 
@@ -190,5 +191,61 @@ final class DrStatus {
                         .thresholds(60 * 86400, 90 * 86400)
                         .showNames()
                         .size(8, 6));
+    }
+
+    /** The DR site on Azure: its VM and database as ARM reports them, and the dumps as the storage holds them. */
+    private static void azureSite(Dashboard.Builder d) {
+        d.row("Azure DR site")
+                .panel(stat("DR site resources", "none")
+                        .description("Whether each VM and database of the DR site could serve now, as Azure Resource"
+                                + " Manager reports it (VM running and provisioned, database Ready).")
+                        .query("min by (kind, name) (tierlens_dr_site_resource_up{" + S + "})", "{{kind}} {{name}}")
+                        .upDown("ready", "NOT READY")
+                        .showNames()
+                        .size(12, 6))
+                .panel(table("DR site resource states", "none")
+                        .description("Power or run state, provisioning state and replication role of each DR site"
+                                + " resource.")
+                        .query(
+                                "max by (kind, name, state, provisioning_state, replication_role)"
+                                        + " (tierlens_dr_site_resource_info{" + S + "})",
+                                "")
+                        .column("Value", "")
+                        .size(12, 6))
+                .panel(stat("Newest dump age", "s")
+                        .description("Time since the newest dump arrived in each store of the DR site, read from the"
+                                + " storage itself; the RPO is 24 h in the seed project.")
+                        .query(
+                                "time() - max by (store) (tierlens_dr_backup_newest_timestamp_seconds{" + S + "})",
+                                "{{store}}")
+                        .thresholds(20 * 3600, 24 * 3600)
+                        .showNames()
+                        .size(8, 6))
+                .panel(bars("Newest dump size / usual", "percentunit")
+                        .description("Size of the newest dump over the median of the dumps before it; far below"
+                                + " 100 % the dump is probably truncated.")
+                        .query("max by (store) (tierlens_dr_backup_newest_size_ratio{" + S + "})", "{{store}}")
+                        .min(0)
+                        .max(1.5)
+                        .thresholdsLowIsBad(0.5, 0.8)
+                        .size(8, 6))
+                .panel(stat("Dumps within retention", "none")
+                        .description("Number of dumps in each store younger than its retention window.")
+                        .query("max by (store) (tierlens_dr_backup_objects{" + S + "})", "{{store}}")
+                        .showNames()
+                        .size(8, 6))
+                .panel(timeseries("Newest dump size", "bytes")
+                        .description("Size of the newest dump in each store over time: each night's dump shows as"
+                                + " a step.")
+                        .query("max by (store) (tierlens_dr_backup_newest_size_bytes{" + S + "})", "{{store}}"))
+                .panel(timeseries("Azure targets up", "none")
+                        .description("1 while tierlens reads each Azure part (ARM per resource group, Blob per"
+                                + " store) fully; 0 means the panels above show kept or no data.")
+                        .query(
+                                "min by (target) (tierlens_target_up{job=~\"$job\", exporter=\"dr\","
+                                        + " target=~\"azure-.*\"})",
+                                "{{target}}")
+                        .min(0)
+                        .max(1));
     }
 }
