@@ -61,7 +61,7 @@ public final class AwsWireMock implements AutoCloseable {
                 self);
     }
 
-    /** A real SDK client of {@link #TARGET} against the stub, e.g. {@code client(RdsClient.builder())}. */
+    /** A real SDK client of {@link #TARGET} against the stub, e.g. {@code client(CloudWatchClient.builder())}. */
     public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder) {
         return factory.build(builder, TARGET);
     }
