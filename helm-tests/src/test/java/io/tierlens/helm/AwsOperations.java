@@ -20,7 +20,9 @@ import java.util.stream.Stream;
  * call them. A file that refers to an SDK service package ({@code software.amazon.awssdk.services.<svc>.}) is read for
  * (1) model request classes ({@code <svc>.model.<Operation>Request}) and (2) calls {@code .method(} whose name is an
  * operation method of that service's client interface (read by reflection, paginators included), which also finds
- * calls without a request object such as {@code sts.getCallerIdentity()}.
+ * calls without a request object such as {@code sts.getCallerIdentity()}. EC2 and RDS are called through core's
+ * Query-protocol client instead: a file naming one {@code QueryService.<SVC>} is read for {@code .pages("Action"} and
+ * {@code .call("Action"}.
  */
 final class AwsOperations {
     /** An SDK service package, its synchronous client interface and its IAM action prefix. */
@@ -29,6 +31,7 @@ final class AwsOperations {
     static final List<SdkService> SERVICES = List.of(
             new SdkService("elasticloadbalancingv2", "ElasticLoadBalancingV2Client", "elasticloadbalancing"),
             new SdkService("cloudwatch", "CloudWatchClient", "cloudwatch"),
+            // EC2 and RDS: no SDK client any more (core's AwsQueryClient), but their IAM prefixes are still ours
             new SdkService("rds", "RdsClient", "rds"),
             new SdkService("backup", "BackupClient", "backup"),
             new SdkService("route53", "Route53Client", "route53"),
@@ -42,6 +45,8 @@ final class AwsOperations {
     private static final Pattern REQUEST_CLASS =
             Pattern.compile("software\\.amazon\\.awssdk\\.services\\.(\\w+)\\.model\\.(\\w+)Request\\b");
     private static final Pattern METHOD_CALL = Pattern.compile("\\.\\s*([a-z]\\w*)\\s*\\(");
+    private static final Pattern QUERY_SERVICE = Pattern.compile("\\bQueryService\\.(EC2|RDS)\\b");
+    private static final Pattern QUERY_CALL = Pattern.compile("\\.\\s*(?:pages|call)\\(\\s*\"([A-Z]\\w+)\"");
 
     private final Map<String, Set<String>> callers = new TreeMap<>();
     private final Set<String> unknownServices = new TreeSet<>();
@@ -89,6 +94,7 @@ final class AwsOperations {
                 }
             }
         }
+        scanQueryCalls(file, text);
         Matcher request = REQUEST_CLASS.matcher(text);
         while (request.find()) {
             String pkg = request.group(1);
@@ -97,6 +103,24 @@ final class AwsOperations {
                     .filter(s -> s.packageName().equals(pkg))
                     .findFirst()
                     .ifPresent(s -> add(s.iamPrefix() + ":" + op, file));
+        }
+    }
+
+    /** Query-protocol actions: the file's one {@code QueryService} constant gives the IAM prefix. */
+    private void scanQueryCalls(String file, String text) {
+        Set<String> queryServices = new TreeSet<>();
+        Matcher svc = QUERY_SERVICE.matcher(text);
+        while (svc.find()) {
+            queryServices.add(svc.group(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        Matcher call = QUERY_CALL.matcher(text);
+        while (call.find()) {
+            if (queryServices.size() != 1) {
+                unknownServices.add(
+                        "Query call " + call.group(1) + " without exactly one QueryService (in " + file + ")");
+                continue;
+            }
+            add(queryServices.iterator().next() + ":" + call.group(1), file);
         }
     }
 

@@ -65,7 +65,10 @@ class IamPolicyTest {
                         "elasticloadbalancing:DescribeTargetHealth",
                         "cloudwatch:GetMetricData",
                         "sts:GetCallerIdentity",
-                        "sts:AssumeRole");
+                        "sts:AssumeRole",
+                        // through core's Query-protocol client, not an SDK client
+                        "rds:DescribeDBInstances",
+                        "ec2:DescribeSpotPriceHistory");
         assertThat(code.callers().get("cloudwatch:GetMetricData")).anyMatch(f -> f.startsWith("exporters/core/"));
         assertThat(code.unknownServices())
                 .as("SDK services without an IAM prefix in AwsOperations.SERVICES")

@@ -1,16 +1,16 @@
 package io.tierlens.backup;
 
 import io.tierlens.backup.client.BackupApi;
+import io.tierlens.backup.client.QueryRdsBackupApi;
 import io.tierlens.backup.client.RdsBackupApi;
 import io.tierlens.backup.client.SdkBackupApi;
-import io.tierlens.backup.client.SdkRdsBackupApi;
 import io.tierlens.core.aws.AwsTarget;
+import io.tierlens.core.aws.query.QueryService;
 import io.tierlens.core.exporter.Exporter;
 import io.tierlens.core.exporter.ExporterEnvironment;
 import io.tierlens.core.exporter.ExporterModule;
 import java.util.function.Function;
 import software.amazon.awssdk.services.backup.BackupClient;
-import software.amazon.awssdk.services.rds.RdsClient;
 
 /**
  * The backup exporter module: config section {@code exporters.backup}, metrics {@code tierlens_backup_*}. It asks
@@ -35,7 +35,7 @@ public final class BackupModule implements ExporterModule<BackupConfig> {
                 .get(
                         RdsBackupApi.class,
                         target,
-                        t -> new SdkRdsBackupApi(env.clients().factory().build(RdsClient.builder(), t)));
+                        t -> new QueryRdsBackupApi(env.clients().factory().query(QueryService.RDS, t)));
         Function<AwsTarget, BackupApi> backup = target -> env.clients()
                 .get(
                         BackupApi.class,

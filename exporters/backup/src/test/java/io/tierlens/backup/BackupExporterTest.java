@@ -24,8 +24,8 @@ import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.backup.model.BackupException;
-import software.amazon.awssdk.services.rds.model.RdsException;
 
 class BackupExporterTest {
     private final TestEnvironment env = new TestEnvironment();
@@ -171,7 +171,7 @@ class BackupExporterTest {
         rds.get()
                 .fail(
                         "DescribeDBInstances",
-                        () -> RdsException.builder()
+                        () -> AwsServiceException.builder()
                                 .statusCode(503)
                                 .message("unavailable")
                                 .build());

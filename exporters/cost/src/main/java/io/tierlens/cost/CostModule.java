@@ -1,22 +1,22 @@
 package io.tierlens.cost;
 
 import io.tierlens.core.aws.AwsTarget;
+import io.tierlens.core.aws.query.QueryService;
 import io.tierlens.core.exporter.Exporter;
 import io.tierlens.core.exporter.ExporterEnvironment;
 import io.tierlens.core.exporter.ExporterModule;
 import io.tierlens.cost.client.ConfiguredInventory;
 import io.tierlens.cost.client.CostExplorerApi;
 import io.tierlens.cost.client.PricingApi;
+import io.tierlens.cost.client.QuerySpotPriceApi;
 import io.tierlens.cost.client.SdkCostExplorerApi;
 import io.tierlens.cost.client.SdkPricingApi;
-import io.tierlens.cost.client.SdkSpotPriceApi;
 import io.tierlens.cost.client.SpotPriceApi;
 import io.tierlens.cost.discovery.CostExplorerRefresher;
 import io.tierlens.cost.discovery.PriceBookRefresher;
 import io.tierlens.cost.discovery.StaticPriceTable;
 import io.tierlens.kubernetes.client.ClusterWatches;
 import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
-import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.pricing.PricingClient;
 
 /** {@code exporters.cost}: hourly cost per node, NodePool and tier; Cost Explorer month to date (opt-in). */
@@ -52,7 +52,7 @@ public final class CostModule implements ExporterModule<CostConfig> {
                 .get(
                         SpotPriceApi.class,
                         cluster,
-                        t -> new SdkSpotPriceApi(env.clients().factory().build(Ec2Client.builder(), t)));
+                        t -> new QuerySpotPriceApi(env.clients().factory().query(QueryService.EC2, t)));
         CostExplorerApi ce = env.clients()
                 .get(
                         CostExplorerApi.class,

@@ -26,7 +26,7 @@ public final class RdsExporter extends SettingsExporter {
     private final RdsCollector collector;
     private final TargetRefresh<TargetPoller<RdsInventory>> targets;
 
-    /** @param apis the RDS client per target (production: {@code ApiClients.get} with an {@code SdkRdsApi}) */
+    /** @param apis the RDS client per target (production: {@code ApiClients.get} with an {@code QueryRdsApi}) */
     public RdsExporter(RdsConfig config, ExporterEnvironment env, Function<AwsTarget, RdsApi> apis) {
         super(RdsModule.NAME, config);
         Clock clock = env.clock();

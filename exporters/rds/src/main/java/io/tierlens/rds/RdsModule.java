@@ -1,13 +1,14 @@
 package io.tierlens.rds;
 
 import io.tierlens.core.aws.AwsTarget;
+import io.tierlens.core.aws.query.QueryService;
 import io.tierlens.core.cloudwatch.MetricQuery;
 import io.tierlens.core.config.CloudWatchConfig;
 import io.tierlens.core.exporter.Exporter;
 import io.tierlens.core.exporter.ExporterEnvironment;
 import io.tierlens.core.exporter.ExporterModule;
+import io.tierlens.rds.client.QueryRdsApi;
 import io.tierlens.rds.client.RdsApi;
-import io.tierlens.rds.client.SdkRdsApi;
 import io.tierlens.rds.collector.RdsQueries;
 import io.tierlens.rds.discovery.InstanceClassMemory;
 import io.tierlens.rds.discovery.RdsDiscovery;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import software.amazon.awssdk.services.rds.RdsClient;
 
 /** The RDS exporter module: config section {@code exporters.rds}, metrics {@code tierlens_rds_*}. */
 public final class RdsModule implements ExporterModule<RdsConfig> {
@@ -37,13 +37,13 @@ public final class RdsModule implements ExporterModule<RdsConfig> {
         return new RdsExporter(config, env, apis(env));
     }
 
-    /** The RDS client per target: the real SDK client in production, the simulation in the demo. */
+    /** The RDS client per target: the Query-protocol client in production, the simulation in the demo. */
     static Function<AwsTarget, RdsApi> apis(ExporterEnvironment env) {
         return target -> env.clients()
                 .get(
                         RdsApi.class,
                         target,
-                        t -> new SdkRdsApi(env.clients().factory().build(RdsClient.builder(), t)));
+                        t -> new QueryRdsApi(env.clients().factory().query(QueryService.RDS, t)));
     }
 
     @Override

@@ -20,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.services.rds.model.RdsException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
  * RDS queries ride in the same GetMetricData calls as another exporter's queries of the same (account, region).
@@ -124,7 +124,7 @@ class PlannerSharingTest {
     }
 
     private static RuntimeException accessDenied() {
-        return RdsException.builder()
+        return AwsServiceException.builder()
                 .statusCode(403)
                 .awsErrorDetails(AwsErrorDetails.builder()
                         .errorCode("AccessDenied")

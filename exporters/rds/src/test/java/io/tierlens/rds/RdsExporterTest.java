@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.services.rds.model.RdsException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 class RdsExporterTest {
     private final TestEnvironment env = new TestEnvironment();
@@ -28,7 +28,7 @@ class RdsExporterTest {
     }
 
     private static RuntimeException throttled() {
-        return RdsException.builder()
+        return AwsServiceException.builder()
                 .statusCode(400)
                 .awsErrorDetails(AwsErrorDetails.builder()
                         .errorCode("Throttling")

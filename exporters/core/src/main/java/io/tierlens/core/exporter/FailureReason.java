@@ -1,5 +1,6 @@
 package io.tierlens.core.exporter;
 
+import io.tierlens.core.aws.query.MalformedResponseException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -39,6 +40,9 @@ public final class FailureReason {
     private static String of(Throwable t, int depth) {
         if (t instanceof ExporterException e) {
             return e.reason();
+        }
+        if (t instanceof MalformedResponseException) {
+            return INVALID_RESPONSE;
         }
         if (t instanceof ApiCallTimeoutException || t instanceof ApiCallAttemptTimeoutException) {
             return TIMEOUT;

@@ -3,12 +3,14 @@ package io.tierlens.core.http;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsServer;
 import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
+import io.prometheus.metrics.expositionformats.PrometheusProtobufWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.tierlens.core.config.ServerConfig;
 import io.tierlens.core.metrics.RenderedSnapshot;
 import io.tierlens.core.web.ReloadingTls;
 import io.tierlens.core.web.WebConfig;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -41,6 +43,8 @@ public final class TierlensHttpServer implements AutoCloseable {
     public static final String SELF_METRICS_PATH = "/-/metrics/self";
 
     private static final Set<String> READ = Set.of("GET", "HEAD");
+    /** Only asked whether a scraper wants protobuf and whether the writer is on the classpath. */
+    private static final PrometheusProtobufWriter PROTOBUF = new PrometheusProtobufWriter();
     // Enough for the JDK's header parsing and our handlers; a thread parked on a slow client costs little.
     private static final long THREAD_STACK_BYTES = 256 * 1024;
 
@@ -223,6 +227,9 @@ public final class TierlensHttpServer implements AutoCloseable {
             routes.put(SELF_METRICS_PATH, new Router.Route(READ, true, ex -> {
                 if ("HEAD".equals(ex.getRequestMethod())) {
                     Responses.text(ex, 200, "");
+                } else if (!PROTOBUF.isAvailable()
+                        && PROTOBUF.accepts(ex.getRequestHeaders().getFirst("Accept"))) {
+                    selfAsText(ex);
                 } else {
                     self.handle(ex);
                 }
@@ -233,6 +240,20 @@ public final class TierlensHttpServer implements AutoCloseable {
             }
             routes.put("/", new Router.Route(READ, true, ex -> Responses.text(ex, 200, landingPage)));
             return routes;
+        }
+
+        /**
+         * The jar ships no protobuf writer (prometheus-metrics-exposition-formats and its shaded protobuf, 1.9 MB,
+         * are left out): client_java would still pick the protobuf writer for a scraper that lists protobuf first
+         * (Prometheus with native histograms) and fail. Such a scraper also accepts the text format, so it gets that.
+         */
+        private void selfAsText(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+            byte[] body = RenderedSnapshot.text(registry.scrape());
+            exchange.getResponseHeaders().set("Content-Type", RenderedSnapshot.CONTENT_TYPE);
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
         }
 
         private void ready(com.sun.net.httpserver.HttpExchange exchange) throws IOException {

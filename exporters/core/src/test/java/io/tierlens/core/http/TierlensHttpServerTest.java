@@ -120,6 +120,27 @@ class TierlensHttpServerTest {
     }
 
     @Test
+    void aScraperThatPrefersProtobufGetsSelfMetricsAsText() throws Exception {
+        // the Accept header of Prometheus with native histograms on: protobuf first
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.port() + TierlensHttpServer.SELF_METRICS_PATH))
+                .header(
+                        "Accept",
+                        "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited;"
+                                + "q=0.6,application/openmetrics-text;version=1.0.0;q=0.5,text/plain;version=0.0.4;"
+                                + "q=0.3,*/*;q=0.2")
+                .timeout(Duration.ofSeconds(30))
+                .build();
+
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).contains(RenderedSnapshot.CONTENT_TYPE);
+        assertThat(r.body()).contains("tierlens_test_requests_total 3.0");
+        assertThat(TextExposition.problems(r.body())).isEmpty();
+    }
+
+    @Test
     void healthyIsAlways200() throws Exception {
         waiting.add("alb");
 

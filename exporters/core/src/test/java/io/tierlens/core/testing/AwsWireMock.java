@@ -11,6 +11,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.tierlens.core.aws.AwsClientFactory;
 import io.tierlens.core.aws.AwsTarget;
+import io.tierlens.core.aws.query.AwsQueryClient;
+import io.tierlens.core.aws.query.QueryService;
 import io.tierlens.core.config.AwsConfig;
 import io.tierlens.core.metrics.SelfMetrics;
 import java.io.IOException;
@@ -26,8 +28,8 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 
 /**
- * A WireMock server standing in for AWS, and REAL SDK clients built by {@link AwsClientFactory} with the endpoint
- * pointed at it and static test credentials. awsQuery services (ELBv2, RDS, CloudWatch at our SDK version) take
+ * A WireMock server standing in for AWS, and REAL SDK clients (or our Query-protocol clients for EC2 and RDS) built by
+ * {@link AwsClientFactory} with the endpoint pointed at it and static test credentials. awsQuery services (ELBv2, RDS, CloudWatch at our SDK version) take
  * form POSTs to "/" told apart by {@code Action=} and answer XML ({@link #xml}); REST-JSON services (AWS Backup)
  * take requests on resource paths and answer JSON ({@link #json}). Test resources are read from the classpath of
  * the module under test.
@@ -59,9 +61,14 @@ public final class AwsWireMock implements AutoCloseable {
                 self);
     }
 
-    /** A real SDK client of {@link #TARGET} against the stub, e.g. {@code client(RdsClient.builder())}. */
+    /** A real SDK client of {@link #TARGET} against the stub, e.g. {@code client(CloudWatchClient.builder())}. */
     public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder) {
         return factory.build(builder, TARGET);
+    }
+
+    /** A real Query-protocol client of {@link #TARGET} against the stub, e.g. {@code query(QueryService.RDS)}. */
+    public AwsQueryClient query(QueryService service) {
+        return factory.query(service, TARGET);
     }
 
     /** Every request to "/", in order. */

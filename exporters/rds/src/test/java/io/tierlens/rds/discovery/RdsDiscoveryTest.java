@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.services.rds.model.RdsException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 class RdsDiscoveryTest {
     private final FakeRdsApi api = new FakeRdsApi();
@@ -37,7 +37,7 @@ class RdsDiscoveryTest {
     }
 
     private static RuntimeException accessDenied() {
-        return RdsException.builder()
+        return AwsServiceException.builder()
                 .statusCode(403)
                 .awsErrorDetails(AwsErrorDetails.builder()
                         .errorCode("AccessDenied")
@@ -163,6 +163,6 @@ class RdsDiscoveryTest {
     @Test
     void failingToListInstancesFailsTheDiscovery() {
         api.fail("DescribeDBInstances", RdsDiscoveryTest::accessDenied);
-        assertThatThrownBy(() -> discover(RdsConfig.defaults())).isInstanceOf(RdsException.class);
+        assertThatThrownBy(() -> discover(RdsConfig.defaults())).isInstanceOf(AwsServiceException.class);
     }
 }

@@ -9,6 +9,8 @@ import static io.tierlens.core.testing.AwsWireMock.xml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.tierlens.core.aws.query.QueryService;
 import io.tierlens.core.exporter.FailureReason;
 import io.tierlens.core.testing.AwsWireMock;
 import io.tierlens.rds.model.DbCluster;
@@ -20,14 +22,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.rds.RdsClient;
 
-/** RDS over the wire: the awsQuery requests the real SDK sends and the XML it parses, through {@link SdkRdsApi}. */
-class SdkRdsApiProtocolTest {
+/** RDS over the wire: the Query requests {@link QueryRdsApi} sends and the RDS XML answers it maps. */
+class QueryRdsApiProtocolTest {
     private static final String MARKER = "eyJ2IjoyLCJjIjoiZXUtd2VzdC0xL3Nob3AtZGItMSJ9";
 
     private final AwsWireMock aws = new AwsWireMock(2);
-    private final SdkRdsApi api = new SdkRdsApi(aws.client(RdsClient.builder()));
+    private final QueryRdsApi api = new QueryRdsApi(aws.query(QueryService.RDS));
 
     @AfterEach
     void stop() {
@@ -158,5 +159,57 @@ class SdkRdsApiProtocolTest {
         assertThatThrownBy(api::describeDbInstances)
                 .satisfies(e -> assertThat(FailureReason.of(e)).isEqualTo(FailureReason.ACCESS_DENIED));
         assertThat(aws.forms("DescribeDBInstances")).hasSize(1);
+    }
+
+    @Test
+    void throttledDescribeDbClustersIsRetried() {
+        aws.server.stubFor(post(urlEqualTo("/"))
+                .inScenario("throttle")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withBody("<ErrorResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\"><Error>"
+                                + "<Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message>"
+                                + "</Error><RequestId>a1</RequestId></ErrorResponse>"))
+                .willSetStateTo("retried"));
+        aws.server.stubFor(post(urlEqualTo("/"))
+                .inScenario("throttle")
+                .whenScenarioStateIs("retried")
+                .willReturn(xml("rds/describe-db-clusters.xml")));
+
+        assertThat(api.describeDbClusters()).extracting(DbCluster::identifier).containsExactly("reports", "archive");
+        assertThat(aws.forms("DescribeDBClusters")).hasSize(2);
+    }
+
+    @Test
+    void userParametersFollowTheMarker() {
+        aws.server.stubFor(post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=DescribeDBParameters"))
+                .willReturn(aResponse()
+                        .withBody("<DescribeDBParametersResponse><DescribeDBParametersResult><Parameters><Parameter>"
+                                + "<ParameterName>innodb_lock_wait_timeout</ParameterName><ParameterValue>20"
+                                + "</ParameterValue></Parameter></Parameters><Marker>bTI=</Marker>"
+                                + "</DescribeDBParametersResult></DescribeDBParametersResponse>")));
+        aws.server.stubFor(post(urlEqualTo("/"))
+                .atPriority(1)
+                .withRequestBody(containing("Marker=bTI%3D"))
+                .willReturn(xml("rds/describe-db-parameters.xml")));
+
+        assertThat(api.userParameters("shop-mysql80"))
+                .containsOnlyKeys("innodb_lock_wait_timeout", "max_connections", "slow_query_log");
+        assertThat(aws.forms("DescribeDBParameters")).hasSize(2);
+    }
+
+    @Test
+    void aHostileAnswerIsAnInvalidResponse() {
+        aws.server.stubFor(post(urlEqualTo("/"))
+                .willReturn(aResponse()
+                        .withBody("<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY e SYSTEM \"file:///etc/hostname\">]>"
+                                + "<DescribeDBInstancesResponse><DescribeDBInstancesResult><DBInstances><DBInstance>"
+                                + "<DBInstanceIdentifier>&e;</DBInstanceIdentifier></DBInstance></DBInstances>"
+                                + "</DescribeDBInstancesResult></DescribeDBInstancesResponse>")));
+
+        assertThatThrownBy(api::describeDbInstances)
+                .satisfies(e -> assertThat(FailureReason.of(e)).isEqualTo(FailureReason.INVALID_RESPONSE));
     }
 }

@@ -8,11 +8,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.tierlens.core.aws.AwsClientFactory;
 import io.tierlens.core.aws.AwsTarget;
+import io.tierlens.core.aws.query.QueryService;
+import io.tierlens.core.exporter.FailureReason;
 import io.tierlens.core.testing.Scraped;
 import io.tierlens.cost.model.SpotPrice;
 import java.time.Instant;
@@ -20,10 +23,9 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /** DescribeSpotPriceHistory over the EC2 query protocol (form-encoded request, XML answer). */
-class SdkSpotPriceApiTest {
+class QuerySpotPriceApiTest {
     private static final String PAGE_1 = """
             <?xml version="1.0" encoding="UTF-8"?>
             <DescribeSpotPriceHistoryResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">
@@ -91,8 +93,8 @@ class SdkSpotPriceApiTest {
                 .willReturn(aResponse()
                         .withHeader("Content-Type", "text/xml;charset=UTF-8")
                         .withBody(PAGE_2)));
-        SdkSpotPriceApi api = new SdkSpotPriceApi(
-                factory.build(Ec2Client.builder(), AwsTarget.defaultCredentials("123456789012", "ap-northeast-2")));
+        QuerySpotPriceApi api = new QuerySpotPriceApi(
+                factory.query(QueryService.EC2, AwsTarget.defaultCredentials("123456789012", "ap-northeast-2")));
 
         List<SpotPrice> prices =
                 api.spotPriceHistory(List.of("c6i.large", "m6i.large"), Instant.parse("2026-01-10T12:00:00Z"));
@@ -119,5 +121,27 @@ class SdkSpotPriceApiTest {
                         "outcome",
                         "ok"))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void unauthorizedOperationAndABrokenAnswerAreClassified() {
+        stub.stubFor(post("/")
+                .withRequestBody(containing("InstanceType.1=c6i.large"))
+                .willReturn(aResponse()
+                        .withStatus(403)
+                        .withBody("<Response><Errors><Error><Code>UnauthorizedOperation</Code><Message>You are not"
+                                + " authorized to perform this operation.</Message></Error></Errors>"
+                                + "<RequestID>7a62c49f-347e-4fc4-9331-6e8eEXAMPLE</RequestID></Response>")));
+        stub.stubFor(post("/")
+                .withRequestBody(containing("InstanceType.1=m6i.large"))
+                .willReturn(aResponse().withBody(PAGE_1.substring(0, PAGE_1.indexOf("<spotPrice>")))));
+        QuerySpotPriceApi api = new QuerySpotPriceApi(
+                factory.query(QueryService.EC2, AwsTarget.defaultCredentials("123456789012", "ap-northeast-2")));
+        Instant start = Instant.parse("2026-01-10T12:00:00Z");
+
+        assertThatThrownBy(() -> api.spotPriceHistory(List.of("c6i.large"), start))
+                .satisfies(e -> assertThat(FailureReason.of(e)).isEqualTo(FailureReason.ACCESS_DENIED));
+        assertThatThrownBy(() -> api.spotPriceHistory(List.of("m6i.large"), start))
+                .satisfies(e -> assertThat(FailureReason.of(e)).isEqualTo(FailureReason.INVALID_RESPONSE));
     }
 }

@@ -1,16 +1,20 @@
 package io.tierlens.backup.client;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.tierlens.core.testing.AwsWireMock.xml;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.tierlens.backup.model.AutomatedBackup;
 import io.tierlens.backup.model.DbBackupState;
 import io.tierlens.backup.model.DbSnapshot;
+import io.tierlens.core.aws.query.QueryService;
+import io.tierlens.core.exporter.FailureReason;
 import io.tierlens.core.testing.AwsWireMock;
 import java.time.Instant;
 import java.util.List;
@@ -18,14 +22,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.rds.RdsClient;
 
-/** RDS's backup calls over the wire: awsQuery requests of the real SDK and the XML it parses. */
-class SdkRdsBackupApiProtocolTest {
+/** RDS's backup calls over the wire: the Query requests of {@link QueryRdsBackupApi} and the RDS XML it maps. */
+class QueryRdsBackupApiProtocolTest {
     private static final String MARKER = "c2hvcC1kYi0xLWJlZm9yZS11cGdyYWRl";
 
     private final AwsWireMock aws = new AwsWireMock(2);
-    private final SdkRdsBackupApi api = new SdkRdsBackupApi(aws.client(RdsClient.builder()));
+    private final QueryRdsBackupApi api = new QueryRdsBackupApi(aws.query(QueryService.RDS));
 
     @AfterEach
     void stop() {
@@ -146,5 +149,34 @@ class SdkRdsBackupApiProtocolTest {
         assertThat(forms("DescribeDBInstanceAutomatedBackups"))
                 .singleElement()
                 .satisfies(f -> assertThat(f).containsEntry("MaxRecords", "100"));
+    }
+
+    @Test
+    void accessDeniedOnSnapshotsIsClassifiedAndNotRetried() {
+        aws.server.stubFor(post(urlEqualTo("/"))
+                .willReturn(aResponse()
+                        .withStatus(403)
+                        .withBody("<ErrorResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\"><Error>"
+                                + "<Type>Sender</Type><Code>AccessDenied</Code><Message>User: arn:aws:sts::123456789012"
+                                + ":assumed-role/tierlens/x is not authorized to perform: rds:DescribeDBSnapshots"
+                                + "</Message></Error><RequestId>4e2f</RequestId></ErrorResponse>")));
+
+        assertThatThrownBy(api::describeDbSnapshots)
+                .satisfies(e -> assertThat(FailureReason.of(e)).isEqualTo(FailureReason.ACCESS_DENIED));
+        assertThat(forms("DescribeDBSnapshots")).hasSize(1);
+    }
+
+    @Test
+    void aTruncatedAnswerIsAnInvalidResponse() {
+        aws.server.stubFor(
+                post(urlEqualTo("/"))
+                        .willReturn(
+                                aResponse()
+                                        .withBody(
+                                                "<DescribeDBInstanceAutomatedBackupsResponse><DescribeDBInstanceAutomatedBackupsResult>"
+                                                        + "<DBInstanceAutomatedBackups><DBInstanceAutomatedBackup><DBInstanceIdentifier>shop")));
+
+        assertThatThrownBy(api::describeDbInstanceAutomatedBackups)
+                .satisfies(e -> assertThat(FailureReason.of(e)).isEqualTo(FailureReason.INVALID_RESPONSE));
     }
 }
