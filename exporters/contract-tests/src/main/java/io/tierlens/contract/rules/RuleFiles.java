@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 /** The rule files of {@code alerts/}: one {@code <area>.rules.yaml} per area, tests in {@code alerts/tests/}. */
 public final class RuleFiles {
     public static final List<String> AREAS =
-            List.of(
-                    "alb", "rds", "backup", "dr", "dr-site", "karpenter", "cost", "session", "job", "exporter", "was");
+            List.of("alb", "rds", "backup", "dr", "dr-site", "karpenter", "cost", "session", "job", "exporter", "was");
 
     private RuleFiles() {}
 

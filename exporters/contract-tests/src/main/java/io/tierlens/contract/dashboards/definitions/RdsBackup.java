@@ -42,7 +42,9 @@ final class RdsBackup {
                                 + " restore): the age of that mechanism's newest copy as a share of its RPO target."
                                 + " A fresh point-in-time restore does not hide a nightly AWS Backup that failed."
                                 + " Computed by the recording rules of alerts/backup.rules.yaml.")
-                        .query("max by (resource) (resource:tierlens_backup_rpo_used:ratio_worst_required)", "{{resource}}")
+                        .query(
+                                "max by (resource) (resource:tierlens_backup_rpo_used:ratio_worst_required)",
+                                "{{resource}}")
                         .min(0)
                         .max(1.2)
                         .thresholds(0.8, 1)
