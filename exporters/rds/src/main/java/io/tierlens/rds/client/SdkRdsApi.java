@@ -68,7 +68,8 @@ public final class SdkRdsApi implements RdsApi, AutoCloseable {
                 i.readReplicaDBInstanceIdentifiers(),
                 group,
                 validTill,
-                tags(i.tagList()));
+                tags(i.tagList()),
+                Optional.ofNullable(i.iops()));
     }
 
     @Override
