@@ -15,6 +15,7 @@ import java.util.function.Predicate;
  */
 public final class PriceListParser {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PRODUCT_FAMILY = "productFamily";
 
     private PriceListParser() {}
 
@@ -60,7 +61,14 @@ public final class PriceListParser {
                 continue;
             }
             JsonNode attrs = root.path("product").path("attributes");
-            if (!matches(attrs, attributes)
+            // productFamily is a filter field, but the document holds it beside the attributes, not among them
+            Map<String, String> wanted = new java.util.HashMap<>(attributes);
+            String family = wanted.remove(PRODUCT_FAMILY);
+            if (family != null
+                    && !family.equals(root.path("product").path(PRODUCT_FAMILY).asText(""))) {
+                continue;
+            }
+            if (!matches(attrs, wanted)
                     || !usagetype.test(attrs.path("usagetype").asText(""))) {
                 continue;
             }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * The GetProducts filters per component. Usage types carry a region prefix ({@code APN2-LCUUsage}; us-east-1 has
@@ -80,8 +81,10 @@ public final class UnitPriceRequests {
                         List.of(new Pick(UnitPrice.RDS_IOPS_MONTH, u -> true, "IOPS-Mo"))));
     }
 
-    private static Predicate<String> endsWith(String suffix) {
-        return u -> u.equals(suffix) || u.endsWith("-" + suffix);
+    /** The usage type itself, or behind a region prefix only ({@code APN2-}, {@code USE1-}, {@code EUC1-}). */
+    static Predicate<String> endsWith(String suffix) {
+        Pattern prefixed = Pattern.compile("[A-Z]{2,4}[0-9]?-" + Pattern.quote(suffix));
+        return u -> u.equals(suffix) || prefixed.matcher(u).matches();
     }
 
     private static Map<String, String> filters(String region, String... pairs) {
