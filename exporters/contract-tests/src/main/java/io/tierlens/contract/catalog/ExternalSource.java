@@ -16,7 +16,8 @@ public enum ExternalSource {
             "micrometer",
             "Spring Boot Actuator with micrometer-registry-prometheus on the WAS pods, scraped by Prometheus",
             false),
-    KUBE_STATE_METRICS("kube-state-metrics", "kube-state-metrics", false);
+    KUBE_STATE_METRICS("kube-state-metrics", "kube-state-metrics", false),
+    OPENCOST("opencost", "OpenCost's cost model metrics, scraped by the same Prometheus", false);
 
     private final String id;
     private final String description;
