@@ -102,7 +102,8 @@ public final class CostModule implements ExporterModule<CostConfig> {
         return new CostExporter(
                 config,
                 ClusterWatches.shared(env, config.connection()),
-                new InventoryAssembler(env.inventory(), config.inventory(), tiers, units, config.maxStaleness()),
+                new InventoryAssembler(
+                        env.inventory(), config.inventory(), tiers, units, config.maxStaleness(), cluster.region()),
                 nat,
                 new PriceBookRefresher(
                         pricing,

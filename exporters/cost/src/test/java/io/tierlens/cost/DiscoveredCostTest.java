@@ -143,7 +143,7 @@ class DiscoveredCostTest {
         env.inventory.publish(
                 DiscoveredLoadBalancer.class,
                 new Published<>(
-                        "x",
+                        TestEnvironment.TARGET.inRegion("ap-northeast-2").key(),
                         List.of(new DiscoveredLoadBalancer("web", "internet-facing", "", Optional.of(2.0), Map.of())),
                         env.clock.instant()));
 

@@ -27,7 +27,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * The inventory the cost model prices, from what the ALB and RDS exporters published (no older than
+ * The inventory the cost model prices, from what the ALB and RDS exporters published for the cluster's region
+ * (every account of it; no older than
  * {@code maxAge}: an exporter that stopped refreshing does not keep billing what it saw last), the NAT gateways
  * discovered here, the cluster's nodes, and the {@code inventory:} overrides. Pure apart from reading the board.
  */
@@ -37,13 +38,20 @@ public final class InventoryAssembler {
     private final TierMapper tiers;
     private final StaticUnitPrices calendar;
     private final Duration maxAge;
+    private final String region;
 
+    /**
+     * @param region the cluster's region: resources published for other regions are another application's, and
+     *     would be priced at the wrong region's unit prices
+     */
     public InventoryAssembler(
             InventoryBoard board,
             InventoryConfig config,
             TierMapper tiers,
             StaticUnitPrices calendar,
-            Duration maxAge) {
+            Duration maxAge,
+            String region) {
+        this.region = region;
         this.board = board;
         this.config = config;
         this.tiers = tiers;
@@ -82,7 +90,7 @@ public final class InventoryAssembler {
     private <T> List<T> fresh(Class<T> kind, Instant now) {
         List<T> out = new ArrayList<>();
         for (Published<T> p : board.read(kind)) {
-            if (p.age(now).compareTo(maxAge) <= 0) {
+            if (p.target().endsWith("/" + region) && p.age(now).compareTo(maxAge) <= 0) {
                 out.addAll(p.items());
             }
         }

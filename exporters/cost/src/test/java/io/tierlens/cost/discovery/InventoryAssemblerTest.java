@@ -42,7 +42,8 @@ class InventoryAssemblerTest {
                         config,
                         new TierMapper(new TierMappingConfig(null, Map.of("shop-api", "was"))),
                         StaticUnitPriceTable.bundled(),
-                        Duration.ofMinutes(15))
+                        Duration.ofMinutes(15),
+                        "ap-northeast-2")
                 .assemble(cluster(), nat, pool -> pool.equals("was") ? "was" : "web", NOW);
     }
 
@@ -157,6 +158,19 @@ class InventoryAssemblerTest {
 
         assertThat(inv.loadBalancers()).isEmpty();
         assertThat(inv.databases()).isEmpty();
+    }
+
+    @Test
+    void resourcesOfAnotherRegionAreNotPricedAtThisRegionsPrices() {
+        board.publish(
+                DiscoveredLoadBalancer.class,
+                new Published<>(
+                        "1/eu-west-1",
+                        List.of(new DiscoveredLoadBalancer("elsewhere", "internal", "", Optional.of(1.0), Map.of())),
+                        NOW));
+
+        assertThat(assemble(config(null, null, null, null), List.of()).loadBalancers())
+                .isEmpty();
     }
 
     @Test
