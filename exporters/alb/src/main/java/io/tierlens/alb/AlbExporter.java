@@ -6,6 +6,8 @@ import io.tierlens.alb.collector.AlbQueries;
 import io.tierlens.alb.discovery.AlbDiscovery;
 import io.tierlens.alb.model.AlbInventory;
 import io.tierlens.core.aws.AwsTarget;
+import io.tierlens.core.cloudwatch.MetricQuery;
+import io.tierlens.core.cloudwatch.MetricValue;
 import io.tierlens.core.exporter.ExporterEnvironment;
 import io.tierlens.core.exporter.RefreshResult;
 import io.tierlens.core.exporter.SettingsExporter;
@@ -15,6 +17,7 @@ import io.tierlens.core.poll.TargetRefresh;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -25,6 +28,7 @@ import java.util.function.Function;
 public final class AlbExporter extends SettingsExporter {
     private final AlbCollector collector;
     private final TargetRefresh<AlbTarget> targets;
+    private final InventoryPublisher publisher;
 
     /** A target's poller and its target health part, which the collector reads beside the poller's data. */
     private record AlbTarget(TargetPoller<AlbInventory> poller, TargetHealthPart health) {}
@@ -37,6 +41,7 @@ public final class AlbExporter extends SettingsExporter {
         Clock clock = env.clock();
         AlbQueries queries = new AlbQueries(config, env.cloudWatch().config().period());
         this.collector = new AlbCollector(queries);
+        this.publisher = new InventoryPublisher(queries, env.inventory());
         TargetPoller.Schedule schedule = new TargetPoller.Schedule(config.discoveryInterval(), config.maxStaleness());
         List<AlbTarget> all = new ArrayList<>();
         for (AwsTarget t : env.targets()) {
@@ -73,12 +78,13 @@ public final class AlbExporter extends SettingsExporter {
 
     @Override
     public RefreshResult refresh() throws Exception {
-        return targets.refresh((out, t, now) -> collector.addTo(
-                out,
-                t.poller().target(),
-                t.poller().inventory().orElseThrow(),
-                t.poller().values(now),
-                t.health().targetHealth(now)));
+        return targets.refresh((out, t, now) -> {
+            AlbInventory inventory = t.poller().inventory().orElseThrow();
+            Map<MetricQuery, MetricValue> values = t.poller().values(now);
+            collector.addTo(
+                    out, t.poller().target(), inventory, values, t.health().targetHealth(now));
+            publisher.publish(t.poller().target(), inventory, values, now);
+        });
     }
 
     @Override

@@ -17,6 +17,8 @@ import io.tierlens.core.exporter.ExporterRunner;
 import io.tierlens.core.exporter.ExporterSuite;
 import io.tierlens.core.exporter.FailureReason;
 import io.tierlens.core.exporter.RefreshResult;
+import io.tierlens.core.inventory.DiscoveredLoadBalancer;
+import io.tierlens.core.inventory.Published;
 import io.tierlens.core.testing.Snapshots;
 import io.tierlens.core.testing.TestEnvironment;
 import java.time.Duration;
@@ -63,6 +65,35 @@ class AlbExporterTest {
             case "HealthyHostCount/Minimum" -> Optional.of(1.0);
             default -> Optional.empty();
         });
+    }
+
+    @Test
+    void eachServedRefreshPublishesTheLoadBalancersWithTheirConsumedLcus() throws Exception {
+        env.cloudWatchApi.answer(q -> q.metricName().equals("ConsumedLCUs") ? Optional.of(2.5) : Optional.empty());
+
+        exporter().refresh();
+
+        List<Published<DiscoveredLoadBalancer>> board = env.inventory.read(DiscoveredLoadBalancer.class);
+        assertThat(board).singleElement().satisfies(p -> {
+            assertThat(p.target()).isEqualTo(TestEnvironment.TARGET.key());
+            assertThat(p.items()).singleElement().satisfies(d -> {
+                assertThat(d.name()).isEqualTo("k8s-shop-web-3f9a1c2b7d");
+                assertThat(d.ingress()).isEqualTo("shop/web");
+                assertThat(d.consumedLcus()).contains(2.5);
+                assertThat(d.tags()).containsEntry("elbv2.k8s.aws/cluster", "prod");
+            });
+        });
+    }
+
+    @Test
+    void aLoadBalancerWithoutAnLcuDatapointIsPublishedWithoutOne() throws Exception {
+        env.cloudWatchApi.answer(q -> Optional.empty());
+
+        exporter().refresh();
+
+        assertThat(env.inventory.read(DiscoveredLoadBalancer.class).get(0).items())
+                .singleElement()
+                .satisfies(d -> assertThat(d.consumedLcus()).isEmpty());
     }
 
     @Test

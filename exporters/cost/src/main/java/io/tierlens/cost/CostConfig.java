@@ -4,7 +4,7 @@ import io.tierlens.core.config.ConfigChecked;
 import io.tierlens.core.config.ConfigProblems;
 import io.tierlens.core.config.ExporterSettings;
 import io.tierlens.cost.model.Tier;
-import io.tierlens.cost.model.UnitPrices;
+import io.tierlens.cost.model.UnitPrice;
 import io.tierlens.kubernetes.client.KubernetesConnection;
 import java.time.Duration;
 import java.util.Map;
@@ -21,7 +21,10 @@ import java.util.Map;
  * @param spotFallbackRatio spot price / on-demand price assumed when no spot price is known, default 0.35
  * @param tiers NodePool → tier; NodePools not listed are {@code shared}. Default {web: web, was: was}
  * @param budgets scope → monthly budget in USD ({@code tierlens_cost_budget_monthly_usd})
- * @param unitPrices overrides of the regional unit prices (keys of {@link UnitPrices#KEYS})
+ * @param unitPrices overrides of the regional unit prices (keys of {@link UnitPrice}); they win over the Pricing
+ *     API and the bundled regional table
+ * @param tierMapping the tier of discovered ALBs, RDS instances and NAT gateways
+ * @param natGateways NAT gateway discovery and data-processed reads
  */
 public record CostConfig(
         Boolean enabled,
@@ -37,7 +40,9 @@ public record CostConfig(
         Map<String, Double> unitPrices,
         DiscountConfig discounts,
         InventoryConfig inventory,
-        CostExplorerConfig costExplorer)
+        CostExplorerConfig costExplorer,
+        TierMappingConfig tierMapping,
+        NatGatewayConfig natGateways)
         implements ExporterSettings, ConfigChecked {
 
     public CostConfig {
@@ -53,8 +58,10 @@ public record CostConfig(
         budgets = budgets == null ? Map.of() : Map.copyOf(budgets);
         unitPrices = unitPrices == null ? Map.of() : Map.copyOf(unitPrices);
         discounts = discounts == null ? new DiscountConfig(null, null) : discounts;
-        inventory = inventory == null ? new InventoryConfig(null, null, null, null, null) : inventory;
+        inventory = inventory == null ? new InventoryConfig(null, null, null, null, null, null, null) : inventory;
         costExplorer = costExplorer == null ? new CostExplorerConfig(null, null, null) : costExplorer;
+        tierMapping = tierMapping == null ? new TierMappingConfig(null, null) : tierMapping;
+        natGateways = natGateways == null ? new NatGatewayConfig(null, null) : natGateways;
     }
 
     public KubernetesConnection connection() {
@@ -90,13 +97,17 @@ public record CostConfig(
         });
         unitPrices.forEach((k, v) -> {
             String p = ConfigProblems.join(ConfigProblems.join(path, "unit_prices"), k);
-            if (!UnitPrices.KEYS.contains(k)) {
+            if (UnitPrice.ofKey(k).isEmpty()) {
                 problems.add(
                         p,
                         "unknown unit price",
                         "use one of "
                                 + String.join(
-                                        ", ", UnitPrices.KEYS.stream().sorted().toList()));
+                                        ", ",
+                                        java.util.Arrays.stream(UnitPrice.values())
+                                                .map(UnitPrice::key)
+                                                .sorted()
+                                                .toList()));
             } else if (v < 0) {
                 problems.add(p, "must not be negative", "a price in USD");
             }

@@ -66,8 +66,10 @@ class CostConfigTest {
                 tiers: {web: frontend}
                 unit_prices: {lcu: 0.1}
                 discounts: {pricing_model: savings_plan, factors: {nodes: 1.3, gpus: 0.5}}
-                inventory: {databases: [{name: app, instance_class: r6g.large}]}
+                inventory: {databases: [{name: app, instance_class: r6g.large}], eks_version: latest, node_volume_gb: -1}
                 cost_explorer: {enabled: true, refresh: 1h}
+                tier_mapping: {namespaces: {shop: frontend}}
+                nat_gateways: {fetch_interval: 90s}
                 """, problems);
 
         assertThat(problems.errors())
@@ -78,6 +80,10 @@ class CostConfigTest {
                         "exporters.cost.discounts.factors.nodes",
                         "exporters.cost.discounts.factors.gpus",
                         "exporters.cost.inventory.databases[0].instance_class",
+                        "exporters.cost.inventory.eks_version",
+                        "exporters.cost.inventory.node_volume_gb",
+                        "exporters.cost.tier_mapping.namespaces.shop",
+                        "exporters.cost.nat_gateways.fetch_interval",
                         "exporters.cost.cost_explorer.refresh");
     }
 }

@@ -97,7 +97,22 @@ class CostExporterTest {
     void aFailingPricingApiIsThePricingTargetDownWhileKubernetesStaysUp() throws Exception {
         // No stub: every AWS call is answered 404, a remote error.
         CostConfig config = new CostConfig(
-                null, null, null, null, null, null, null, null, null, Map.of("total", 3000.0), null, null, null, null);
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Map.of("total", 3000.0),
+                null,
+                null,
+                null,
+                null,
+                null,
+                new NatGatewayConfig(false, null));
         ExporterEnvironment env = new ExporterEnvironment(
                 clock,
                 List.of(AwsTarget.defaultCredentials("123456789012", "ap-northeast-2")),
@@ -155,7 +170,22 @@ class CostExporterTest {
         KarpenterApi v1 = new KarpenterApi(List.of("v1"));
         ClusterState state = cluster(karpenterForbidden ? v1.denied() : v1);
         CostConfig config = new CostConfig(
-                null, null, null, null, null, null, null, null, null, Map.of("total", 3000.0), null, null, null, null);
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Map.of("total", 3000.0),
+                null,
+                null,
+                null,
+                null,
+                null,
+                new NatGatewayConfig(false, null));
         ExporterEnvironment env = new ExporterEnvironment(
                 clock,
                 List.of(AwsTarget.defaultCredentials("123456789012", "ap-northeast-2")),

@@ -4,6 +4,9 @@ import io.tierlens.core.aws.AwsTarget;
 import io.tierlens.core.exporter.ExporterEnvironment;
 import io.tierlens.core.exporter.RefreshResult;
 import io.tierlens.core.exporter.SettingsExporter;
+import io.tierlens.core.inventory.DiscoveredDatabase;
+import io.tierlens.core.inventory.InventoryBoard;
+import io.tierlens.core.inventory.Published;
 import io.tierlens.core.poll.TargetPoller;
 import io.tierlens.core.poll.TargetRefresh;
 import io.tierlens.rds.client.RdsApi;
@@ -25,6 +28,7 @@ import java.util.function.Function;
 public final class RdsExporter extends SettingsExporter {
     private final RdsCollector collector;
     private final TargetRefresh<TargetPoller<RdsInventory>> targets;
+    private final InventoryBoard board;
 
     /** @param apis the RDS client per target (production: {@code ApiClients.get} with an {@code QueryRdsApi}) */
     public RdsExporter(RdsConfig config, ExporterEnvironment env, Function<AwsTarget, RdsApi> apis) {
@@ -32,6 +36,7 @@ public final class RdsExporter extends SettingsExporter {
         Clock clock = env.clock();
         RdsQueries queries = new RdsQueries(config, env.cloudWatch().config().period());
         this.collector = new RdsCollector(queries);
+        this.board = env.inventory();
         InstanceClassMemory memory = InstanceClassMemory.bundled();
         TargetPoller.Schedule schedule = new TargetPoller.Schedule(config.discoveryInterval(), config.maxStaleness());
         List<TargetPoller<RdsInventory>> pollers = new ArrayList<>();
@@ -52,8 +57,26 @@ public final class RdsExporter extends SettingsExporter {
 
     @Override
     public RefreshResult refresh() throws Exception {
-        return targets.refresh(
-                (out, p, now) -> collector.addTo(out, p.target(), p.inventory().orElseThrow(), p.values(now)));
+        return targets.refresh((out, p, now) -> {
+            RdsInventory inventory = p.inventory().orElseThrow();
+            collector.addTo(out, p.target(), inventory, p.values(now));
+            // the cost exporter prices what was discovered here (no dependency between the two modules)
+            board.publish(DiscoveredDatabase.class, new Published<>(p.target().key(), discovered(inventory), now));
+        });
+    }
+
+    static List<DiscoveredDatabase> discovered(RdsInventory inventory) {
+        return inventory.instances().stream()
+                .map(i -> new DiscoveredDatabase(
+                        i.identifier(),
+                        i.instanceClass(),
+                        i.engine(),
+                        i.multiAz(),
+                        i.storageType(),
+                        i.allocatedStorageGib(),
+                        i.provisionedIops(),
+                        i.tags()))
+                .toList();
     }
 
     @Override

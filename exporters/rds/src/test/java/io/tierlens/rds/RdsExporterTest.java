@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tierlens.core.aws.AwsTarget;
 import io.tierlens.core.exporter.FailureReason;
 import io.tierlens.core.exporter.RefreshResult;
+import io.tierlens.core.inventory.DiscoveredDatabase;
 import io.tierlens.core.testing.TestEnvironment;
 import io.tierlens.rds.testing.EveryMinute;
 import io.tierlens.rds.testing.FakeRdsApi;
@@ -61,6 +62,36 @@ class RdsExporterTest {
                 .satisfies(req -> assertThat(req.size()).isEqualTo(27));
         // The data time is the end of the newest complete period the values came from.
         assertThat(r.dataTimestamp()).isEqualTo(TestEnvironment.NEWEST_PERIOD_START.plusSeconds(60));
+    }
+
+    @Test
+    void eachServedRefreshPublishesTheInstancesForTheCostExporter() throws Exception {
+        rds.get()
+                .instances
+                .add(instance("shop-db")
+                        .instanceClass("db.r6g.large")
+                        .multiAz()
+                        .storage("io1", 200)
+                        .iops(3000)
+                        .tags(java.util.Map.of("tierlens.io/tier", "db"))
+                        .build());
+
+        exporter().refresh();
+
+        assertThat(env.inventory.read(DiscoveredDatabase.class)).singleElement().satisfies(p -> {
+            assertThat(p.target()).isEqualTo(FakeRdsApi.ACCOUNT + "/" + FakeRdsApi.REGION);
+            assertThat(p.at()).isEqualTo(env.clock.instant());
+            assertThat(p.items())
+                    .containsExactly(new DiscoveredDatabase(
+                            "shop-db",
+                            "db.r6g.large",
+                            "mysql",
+                            true,
+                            "io1",
+                            200,
+                            Optional.of(3000),
+                            java.util.Map.of("tierlens.io/tier", "db")));
+        });
     }
 
     @Test

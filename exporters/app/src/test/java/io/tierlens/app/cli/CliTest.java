@@ -158,6 +158,16 @@ class CliTest {
     }
 
     @Test
+    void theOfflinePlanPricesTheNatGatewayQueriesOfTheCostExporter() throws Exception {
+        Path f = file("regions: [ap-northeast-2]\n");
+        assertThat(run("plan", "--config", f.toString(), "--offline", "--inventory", "nat_gateway=2"))
+                .isZero();
+        // two Sum queries per gateway, trend class, fetched every 10 minutes: 17,280 metrics, $0.17 a month
+        assertThat(out.toString()).containsPattern("cost\\s+trend\\s+every 10m\\s+lag 10m-11m\\s+4\\s+1\\s+17280");
+        assertThat(out.toString()).contains("total projected GetMetricData cost: 0.17 USD");
+    }
+
+    @Test
     void offlinePlanWithoutInventoryIsAnError() throws Exception {
         Path f = file("regions: [eu-west-1]\naws: {account_id: \"111122223333\"}\n");
         assertThat(run("plan", "--config", f.toString(), "--offline")).isEqualTo(2);

@@ -18,6 +18,7 @@ public enum ExternalSource {
             false),
     KUBE_STATE_METRICS("kube-state-metrics", "kube-state-metrics", false),
     ARGO_ROLLOUTS("argo-rollouts", "Argo Rollouts, its controller's metrics scraped by Prometheus", false),
+    OPENCOST("opencost", "OpenCost's cost model metrics, scraped by the same Prometheus", false),
     /** Log panels only: no metric comes from it, so external-metrics.txt never names it. */
     LOKI("loki", "Loki with the pods' logs, picked in the variable 'Loki'", false);
 

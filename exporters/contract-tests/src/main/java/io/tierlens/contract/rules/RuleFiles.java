@@ -33,6 +33,14 @@ public final class RuleFiles {
     /** "alb" for alerts/alb.rules.yaml. */
     public static String area(Path ruleFile) {
         String name = ruleFile.getFileName().toString();
+        // cost-bill.rules.yaml belongs to the cost area: a second file of an area is named <area>-<topic>
+        String stem = name.substring(0, name.indexOf('.'));
+        return stem.contains("-") ? stem.substring(0, stem.indexOf('-')) : stem;
+    }
+
+    /** The file name before {@code .rules.yaml}: its promtool test is {@code tests/<stem>.test.yaml}. */
+    public static String stem(Path ruleFile) {
+        String name = ruleFile.getFileName().toString();
         return name.substring(0, name.indexOf('.'));
     }
 

@@ -179,7 +179,7 @@ class RuleConventionsTest {
     void everyAlertIsTestedJustBeforeAndWhenItFires() throws IOException {
         List<String> problems = new ArrayList<>();
         for (RuleFile f : files) {
-            Path testFile = RuleFiles.alertsDir(root).resolve("tests").resolve(RuleFiles.area(f.path()) + ".test.yaml");
+            Path testFile = RuleFiles.alertsDir(root).resolve("tests").resolve(RuleFiles.stem(f.path()) + ".test.yaml");
             JsonNode tests = YAML.readTree(testFile.toFile());
             Duration interval = duration(tests.path("evaluation_interval").asText("1m"));
             for (Rule r : f.alerts()) {

@@ -5,6 +5,7 @@ import io.tierlens.core.aws.AwsTarget;
 import io.tierlens.core.cloudwatch.CloudWatchPlanner;
 import io.tierlens.core.config.CloudWatchConfig;
 import io.tierlens.core.exporter.ExporterEnvironment;
+import io.tierlens.core.inventory.InventoryBoard;
 import io.tierlens.core.metrics.SelfMetrics;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,9 @@ public final class TestEnvironment {
     public final SelfMetrics self = new SelfMetrics(registry);
     public final FakeCloudWatchApi cloudWatchApi = new FakeCloudWatchApi();
     public final CloudWatchPlanner planner;
+    /** The board every environment of this test environment shares, as the exporters of one process do. */
+    public final InventoryBoard inventory = new InventoryBoard();
+
     private final FakeApiClients clients = new FakeApiClients();
 
     public TestEnvironment() {
@@ -61,7 +65,7 @@ public final class TestEnvironment {
     }
 
     public ExporterEnvironment environment(List<AwsTarget> targets) {
-        return new ExporterEnvironment(clock, targets, clients, planner, self);
+        return new ExporterEnvironment(clock, targets, clients, planner, self, inventory);
     }
 
     public ExporterEnvironment environment() {

@@ -2,16 +2,22 @@ package io.tierlens.cost.collector;
 
 import io.tierlens.cost.DiscountConfig;
 import io.tierlens.cost.model.Component;
+import io.tierlens.cost.model.ControlPlane;
 import io.tierlens.cost.model.CostBreakdown;
 import io.tierlens.cost.model.CostBreakdown.ComponentTier;
+import io.tierlens.cost.model.CostBreakdown.ComponentTierSource;
 import io.tierlens.cost.model.DatabaseInstance;
 import io.tierlens.cost.model.Inventory;
 import io.tierlens.cost.model.LoadBalancerUsage;
+import io.tierlens.cost.model.NatGatewayUsage;
 import io.tierlens.cost.model.NodeCost;
 import io.tierlens.cost.model.Price;
 import io.tierlens.cost.model.PriceBook;
+import io.tierlens.cost.model.Source;
 import io.tierlens.cost.model.Tier;
-import io.tierlens.cost.model.UnitPrices;
+import io.tierlens.cost.model.UnitPrice;
+import io.tierlens.cost.model.UnitPriceTable;
+import io.tierlens.cost.model.VolumeUsage;
 import io.tierlens.kubernetes.model.ClusterNode;
 import io.tierlens.kubernetes.model.ClusterState;
 import io.tierlens.kubernetes.model.ResourceAmounts;
@@ -34,7 +40,7 @@ public final class CostCalculator {
             ClusterState cluster,
             PriceBook prices,
             Inventory inventory,
-            UnitPrices unit,
+            UnitPriceTable unit,
             Function<String, String> tierOfNodePool,
             DiscountConfig discounts) {
         List<NodeCost> nodes = new ArrayList<>();
@@ -48,55 +54,56 @@ public final class CostCalculator {
             ResourceAmounts requested = cluster.requestsByNode().getOrDefault(n.name(), ResourceAmounts.ZERO);
             nodes.add(new NodeCost(n.name(), n.nodePool(), n.shape(), p.get(), idleShare(n.allocatable(), requested)));
         }
-        Map<ComponentTier, Double> list = new HashMap<>();
-        Map<ComponentTier, Double> discounted = new HashMap<>();
-        add(
-                list,
-                discounted,
-                discounts,
-                Component.EKS_CONTROL_PLANE,
-                Tier.SHARED,
-                inventory.clusters() * unit.eksClusterHour());
+        Sums sums = new Sums(discounts);
+        for (ControlPlane c : inventory.clusters()) {
+            UnitPrice rate = c.extendedSupport() ? UnitPrice.EKS_EXTENDED_CLUSTER_HOUR : UnitPrice.EKS_CLUSTER_HOUR;
+            sums.add(Component.EKS_CONTROL_PLANE, Tier.SHARED, c.source(), unit.usd(rate));
+        }
         for (NodeCost n : nodes) {
             String tier = tierOfNodePool.apply(n.nodePool());
             double usd = n.price().usdPerHour();
-            list.merge(new ComponentTier(Component.NODES, tier), usd, Double::sum);
             // Savings Plans and reserved instances cover on-demand capacity only
             double effective = n.shape().spot() ? usd : usd * discounts.factor(Component.NODES);
-            discounted.merge(new ComponentTier(Component.NODES, tier), effective, Double::sum);
+            sums.add(Component.NODES, tier, Source.DISCOVERED, usd, effective);
         }
         for (LoadBalancerUsage lb : inventory.loadBalancers()) {
-            add(
-                    list,
-                    discounted,
-                    discounts,
-                    Component.ALB,
-                    lb.tier(),
-                    unit.albHour() + lb.consumedLcus() * unit.albLcuHour());
+            double usd = unit.usd(UnitPrice.ALB_HOUR) + lb.consumedLcus() * unit.usd(UnitPrice.ALB_LCU_HOUR);
+            sums.add(Component.ALB, lb.tier(), lb.source(), usd);
         }
         for (DatabaseInstance d : inventory.databases()) {
-            double storage =
-                    d.storageGb() * unit.rdsStorageGbMonth() / UnitPrices.HOURS_PER_MONTH * (d.multiAz() ? 2 : 1);
             double instance = prices.database(d).map(Price::usdPerHour).orElse(0.0);
-            add(list, discounted, discounts, Component.RDS, d.tier(), instance + storage);
+            sums.add(Component.RDS, d.tier(), d.source(), instance + databaseStorage(d, unit));
         }
-        add(
-                list,
-                discounted,
-                discounts,
-                Component.NAT_GATEWAY,
-                Tier.SHARED,
-                inventory.natGateways() * unit.natGatewayHour());
-        inventory
-                .ebsGbByTier()
-                .forEach((tier, gb) -> add(
-                        list,
-                        discounted,
-                        discounts,
-                        Component.EBS,
-                        tier,
-                        gb * unit.ebsGbMonth() / UnitPrices.HOURS_PER_MONTH));
-        return new CostBreakdown(nodes, list, discounts.configured() ? discounted : Map.of(), unpriced);
+        for (NatGatewayUsage g : inventory.natGateways()) {
+            double usd =
+                    unit.usd(UnitPrice.NAT_GATEWAY_HOUR) + g.processedGbPerHour() * unit.usd(UnitPrice.NAT_GATEWAY_GB);
+            sums.add(Component.NAT_GATEWAY, g.tier(), g.source(), usd);
+        }
+        for (VolumeUsage v : inventory.volumes()) {
+            sums.add(
+                    Component.EBS,
+                    v.tier(),
+                    v.source(),
+                    v.gb() * unit.usd(UnitPrice.EBS_GB_MONTH) / UnitPrice.HOURS_PER_MONTH);
+        }
+        return new CostBreakdown(
+                nodes, sums.list, discounts.configured() ? sums.discounted : Map.of(), unpriced, sums.bySource);
+    }
+
+    /**
+     * Storage per hour: GB at the gp3 GB-month rate and, for io1/io2, the provisioned IOPS at the IOPS-month
+     * rate; Multi-AZ stores (and bills) everything twice. Aurora bills storage per GB used, which DescribeDBInstances
+     * does not report: 0 here.
+     */
+    static double databaseStorage(DatabaseInstance d, UnitPriceTable unit) {
+        if (d.storageType().equals("aurora")) {
+            return 0;
+        }
+        double monthly = d.storageGb() * unit.usd(UnitPrice.RDS_STORAGE_GB_MONTH);
+        if (d.billedIops()) {
+            monthly += d.provisionedIops().orElse(0) * unit.usd(UnitPrice.RDS_IOPS_MONTH);
+        }
+        return monthly / UnitPrice.HOURS_PER_MONTH * (d.multiAz() ? 2 : 1);
     }
 
     /**
@@ -113,15 +120,26 @@ public final class CostCalculator {
         return 1 - (cpu + mem) / 2;
     }
 
-    private static void add(
-            Map<ComponentTier, Double> list,
-            Map<ComponentTier, Double> discounted,
-            DiscountConfig discounts,
-            Component component,
-            String tier,
-            double usd) {
-        ComponentTier key = new ComponentTier(component, tier);
-        list.merge(key, usd, Double::sum);
-        discounted.merge(key, usd * discounts.factor(component), Double::sum);
+    /** The three sums one priced resource adds to. */
+    private static final class Sums {
+        final Map<ComponentTier, Double> list = new HashMap<>();
+        final Map<ComponentTier, Double> discounted = new HashMap<>();
+        final Map<ComponentTierSource, Double> bySource = new HashMap<>();
+        private final DiscountConfig discounts;
+
+        Sums(DiscountConfig discounts) {
+            this.discounts = discounts;
+        }
+
+        void add(Component c, String tier, Source source, double usd) {
+            add(c, tier, source, usd, usd * discounts.factor(c));
+        }
+
+        void add(Component c, String tier, Source source, double usd, double effective) {
+            ComponentTier key = new ComponentTier(c, tier);
+            list.merge(key, usd, Double::sum);
+            discounted.merge(key, effective, Double::sum);
+            bySource.merge(new ComponentTierSource(c, tier, source), usd, Double::sum);
+        }
     }
 }

@@ -5,10 +5,13 @@ import io.tierlens.core.metrics.FamilyBuilder;
 import io.tierlens.core.metrics.SnapshotAssembler;
 import io.tierlens.cost.model.CostBreakdown;
 import io.tierlens.cost.model.CostBreakdown.ComponentTier;
+import io.tierlens.cost.model.CostBreakdown.ComponentTierSource;
 import io.tierlens.cost.model.CostExplorerReport;
 import io.tierlens.cost.model.NodeCost;
 import io.tierlens.cost.model.Price;
 import io.tierlens.cost.model.PricingSource;
+import io.tierlens.cost.model.UnitPrice;
+import io.tierlens.cost.model.UnitPriceTable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -28,6 +31,7 @@ public final class CostCollector {
      */
     public static MetricSnapshots collect(
             CostBreakdown costs,
+            UnitPriceTable unitPrices,
             String pricingModel,
             List<Price> pricesInUse,
             Map<String, Double> budgets,
@@ -37,6 +41,17 @@ public final class CostCollector {
         SnapshotAssembler out = new SnapshotAssembler();
         nodes(costs, out);
         components(costs, pricingModel, out);
+        FamilyBuilder unit = out.gauge(
+                "tierlens_cost_unit_price_usd",
+                "Regional unit price in use per component and unit (hour, lcu_hour, gb_processed, gb_month, ...)"
+                        + " and where it came from.",
+                "component",
+                "unit",
+                "pricing_source");
+        for (UnitPrice u : UnitPrice.values()) {
+            Price p = unitPrices.price(u);
+            unit.add(p.usdPerHour(), u.component().label(), u.unit(), p.source().label());
+        }
         FamilyBuilder age = out.gauge(
                 "tierlens_cost_price_age_seconds",
                 "Age of the oldest price in use from each source (since fetched, or since the bundled table's"
@@ -116,6 +131,22 @@ public final class CostCollector {
                 .sorted(Map.Entry.comparingByKey(order))
                 .forEach(e -> hourly.add(
                         e.getValue(), e.getKey().component().label(), e.getKey().tier()));
+        FamilyBuilder bySource = out.gauge(
+                "tierlens_cost_hourly_by_source_usd",
+                "tierlens_cost_hourly_usd split by how the priced resources are known: discovered by an exporter,"
+                        + " configured under inventory, or estimated from a default.",
+                "component",
+                "tier",
+                "source");
+        costs.bySource().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(Comparator.comparing((ComponentTierSource k) -> k.component())
+                        .thenComparing(ComponentTierSource::tier)
+                        .thenComparing(ComponentTierSource::source)))
+                .forEach(e -> bySource.add(
+                        e.getValue(),
+                        e.getKey().component().label(),
+                        e.getKey().tier(),
+                        e.getKey().source().label()));
         FamilyBuilder discounted = out.gauge(
                 "tierlens_cost_discounted_hourly_usd",
                 "Hourly cost by component and tier under the configured discounts (Savings Plans, RIs, private"

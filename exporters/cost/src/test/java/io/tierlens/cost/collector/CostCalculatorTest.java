@@ -4,18 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.tierlens.cost.DiscountConfig;
+import io.tierlens.cost.discovery.StaticUnitPriceTable;
 import io.tierlens.cost.model.Component;
+import io.tierlens.cost.model.ControlPlane;
 import io.tierlens.cost.model.CostBreakdown;
 import io.tierlens.cost.model.CostBreakdown.ComponentTier;
+import io.tierlens.cost.model.CostBreakdown.ComponentTierSource;
 import io.tierlens.cost.model.DatabaseInstance;
 import io.tierlens.cost.model.Inventory;
 import io.tierlens.cost.model.LoadBalancerUsage;
+import io.tierlens.cost.model.NatGatewayUsage;
 import io.tierlens.cost.model.NodeCost;
 import io.tierlens.cost.model.Price;
 import io.tierlens.cost.model.PriceBook;
 import io.tierlens.cost.model.PricingSource;
+import io.tierlens.cost.model.Source;
 import io.tierlens.cost.model.StaticPrices;
-import io.tierlens.cost.model.UnitPrices;
+import io.tierlens.cost.model.UnitPriceTable;
+import io.tierlens.cost.model.VolumeUsage;
 import io.tierlens.kubernetes.model.ClusterNode;
 import io.tierlens.kubernetes.model.ClusterState;
 import io.tierlens.kubernetes.model.InstanceShape;
@@ -24,6 +30,7 @@ import io.tierlens.kubernetes.model.ResourceAmounts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Every expectation below is worked out by hand in the comments. */
@@ -69,22 +76,22 @@ class CostCalculatorTest {
     }
 
     static final Inventory INVENTORY = new Inventory(
-            1,
-            List.of(new LoadBalancerUsage("web-alb", "web", 2.5)),
+            List.of(new ControlPlane("", false, Source.ESTIMATED)),
+            List.of(new LoadBalancerUsage("web-alb", "web", 2.5, Source.DISCOVERED)),
             List.of(DB),
-            2,
-            Map.of("web", 73.0, "was", 146.0));
+            List.of(
+                    new NatGatewayUsage("nat-a", "shared", 0, Source.DISCOVERED),
+                    new NatGatewayUsage("nat-b", "shared", 0, Source.DISCOVERED)),
+            List.of(new VolumeUsage("web", 73.0, Source.CONFIGURED), new VolumeUsage("was", 146.0, Source.ESTIMATED)));
+
+    static final UnitPriceTable US_EAST_1 =
+            new UnitPriceTable(StaticUnitPriceTable.bundled().forRegion("us-east-1"));
 
     static final Map<String, String> TIERS = Map.of("web", "web", "was", "was");
 
     static CostBreakdown compute(DiscountConfig discounts) {
         return CostCalculator.compute(
-                cluster(),
-                PRICES,
-                INVENTORY,
-                UnitPrices.US_EAST_1,
-                pool -> TIERS.getOrDefault(pool, "shared"),
-                discounts);
+                cluster(), PRICES, INVENTORY, US_EAST_1, pool -> TIERS.getOrDefault(pool, "shared"), discounts);
     }
 
     @Test
@@ -121,6 +128,65 @@ class CostCalculatorTest {
         assertThat(h.get(key(Component.EBS, "web"))).isCloseTo(0.008, within(1e-12));
         assertThat(h.get(key(Component.EBS, "was"))).isCloseTo(0.016, within(1e-12));
         assertThat(h).hasSize(9);
+    }
+
+    @Test
+    void theSourceSplitAddsUpToEachComponentAndTier() {
+        CostBreakdown b = compute(new DiscountConfig(null, null));
+
+        Map<ComponentTier, Double> summed = new java.util.HashMap<>();
+        b.bySource().forEach((k, v) -> summed.merge(key(k.component(), k.tier()), v, Double::sum));
+        assertThat(summed.keySet()).isEqualTo(b.hourly().keySet());
+        summed.forEach((k, v) -> assertThat(v).isCloseTo(b.hourly().get(k), within(1e-12)));
+        assertThat(b.bySource())
+                .containsKey(new ComponentTierSource(Component.EKS_CONTROL_PLANE, "shared", Source.ESTIMATED))
+                .containsKey(new ComponentTierSource(Component.EBS, "web", Source.CONFIGURED))
+                .containsKey(new ComponentTierSource(Component.EBS, "was", Source.ESTIMATED))
+                .containsKey(new ComponentTierSource(Component.NODES, "was", Source.DISCOVERED));
+    }
+
+    @Test
+    void natGatewaysPayTheirHoursAndEveryGigabyteTheyProcess() {
+        Inventory inv = new Inventory(
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(new NatGatewayUsage("nat-a", "shared", 12.5, Source.DISCOVERED)),
+                List.of());
+        UnitPriceTable seoul = new UnitPriceTable(StaticUnitPriceTable.bundled().forRegion("ap-northeast-2"));
+
+        CostBreakdown b =
+                CostCalculator.compute(cluster(), PRICES, inv, seoul, p -> "shared", new DiscountConfig(null, null));
+
+        // ap-northeast-2: 0.059/h + 12.5 GB/h x 0.059/GB
+        assertThat(b.hourly().get(key(Component.NAT_GATEWAY, "shared"))).isCloseTo(0.059 + 12.5 * 0.059, within(1e-12));
+    }
+
+    @Test
+    void aControlPlanePastStandardSupportPaysTheExtendedRate() {
+        Inventory inv = new Inventory(
+                List.of(new ControlPlane("1.28", true, Source.CONFIGURED)), List.of(), List.of(), List.of(), List.of());
+
+        CostBreakdown b = CostCalculator.compute(
+                cluster(), PRICES, inv, US_EAST_1, p -> "shared", new DiscountConfig(null, null));
+
+        assertThat(b.hourly().get(key(Component.EKS_CONTROL_PLANE, "shared"))).isCloseTo(0.60, within(1e-12));
+    }
+
+    @Test
+    void provisionedIopsAreBilledForIo1AndNotForGp3() {
+        DatabaseInstance io1 = new DatabaseInstance(
+                "a", "db.r6g.large", "mysql", false, "io1", 100, Optional.of(1000), "db", Source.DISCOVERED);
+        DatabaseInstance gp3 = new DatabaseInstance(
+                "b", "db.r6g.large", "mysql", true, "gp3", 100, Optional.of(3000), "db", Source.DISCOVERED);
+        DatabaseInstance aurora = new DatabaseInstance(
+                "c", "db.r6g.large", "aurora-mysql", false, "aurora", 0, Optional.empty(), "db", Source.DISCOVERED);
+
+        // io1 single-AZ: (100 GB x 0.115 + 1000 IOPS x 0.10) / 730
+        assertThat(CostCalculator.databaseStorage(io1, US_EAST_1)).isCloseTo((11.5 + 100) / 730, within(1e-12));
+        // gp3 Multi-AZ: baseline IOPS are included, storage twice
+        assertThat(CostCalculator.databaseStorage(gp3, US_EAST_1)).isCloseTo(11.5 / 730 * 2, within(1e-12));
+        assertThat(CostCalculator.databaseStorage(aurora, US_EAST_1)).isZero();
     }
 
     @Test

@@ -31,6 +31,7 @@ class CostCollectorTest {
         inUse.add(new Price(0.096, PricingSource.STATIC_FALLBACK, Instant.parse("2025-11-01T00:00:00Z")));
         return CostCollector.collect(
                 b,
+                CostCalculatorTest.US_EAST_1,
                 discounts.pricingModel(),
                 inUse,
                 Map.of("total", 5000.0, "web", 800.0),

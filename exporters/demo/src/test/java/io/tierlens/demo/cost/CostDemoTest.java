@@ -15,6 +15,7 @@ import io.tierlens.core.testing.Scraped;
 import io.tierlens.cost.CostConfig;
 import io.tierlens.cost.CostExplorerConfig;
 import io.tierlens.cost.CostModule;
+import io.tierlens.cost.NatGatewayConfig;
 import io.tierlens.demo.DemoApiClients;
 import io.tierlens.demo.DemoModules;
 import io.tierlens.demo.Scenario;
@@ -67,7 +68,10 @@ class CostDemoTest {
                 null,
                 null,
                 null,
-                new CostExplorerConfig(true, null, List.of()));
+                new CostExplorerConfig(true, null, List.of()),
+                null,
+                // no CloudWatch planner here: NAT gateways are covered by NatGatewayDemoTest
+                new NatGatewayConfig(false, null));
         try (MockKubernetesApi cluster = MockKubernetesApi.start(List.of("v1"));
                 KubernetesClient client = cluster.client();
                 ClusterWatch watch = new InformerClusterWatch(

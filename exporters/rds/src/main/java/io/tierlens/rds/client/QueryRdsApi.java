@@ -62,7 +62,8 @@ public final class QueryRdsApi implements RdsApi, AutoCloseable {
                         .toList(),
                 group,
                 validTill,
-                tags(i));
+                tags(i),
+                i.integer("Iops"));
     }
 
     @Override

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param parameterGroup the DB parameter group name (the first one; RDS attaches exactly one)
  * @param certificateValidTill expiry of the server certificate RDS installed for the instance's CA
  * @param tags the instance's tags (DescribeDBInstances returns them; no extra call)
+ * @param provisionedIops the {@code Iops} DescribeDBInstances reports (io1/io2, gp3), for the cost exporter
  */
 public record DbInstance(
         String identifier,
@@ -38,11 +39,50 @@ public record DbInstance(
         List<String> readReplicas,
         Optional<String> parameterGroup,
         Optional<Instant> certificateValidTill,
-        Map<String, String> tags) {
+        Map<String, String> tags,
+        Optional<Integer> provisionedIops) {
 
     public DbInstance {
         readReplicas = List.copyOf(readReplicas);
         tags = Map.copyOf(tags);
+    }
+
+    /** An instance whose IOPS are not known (fixtures, simulations). */
+    public DbInstance(
+            String identifier,
+            String arn,
+            String engine,
+            String engineVersion,
+            String instanceClass,
+            String status,
+            boolean multiAz,
+            String storageType,
+            int allocatedStorageGib,
+            Optional<Integer> maxAllocatedStorageGib,
+            Optional<String> clusterIdentifier,
+            Optional<String> replicaSource,
+            List<String> readReplicas,
+            Optional<String> parameterGroup,
+            Optional<Instant> certificateValidTill,
+            Map<String, String> tags) {
+        this(
+                identifier,
+                arn,
+                engine,
+                engineVersion,
+                instanceClass,
+                status,
+                multiAz,
+                storageType,
+                allocatedStorageGib,
+                maxAllocatedStorageGib,
+                clusterIdentifier,
+                replicaSource,
+                readReplicas,
+                parameterGroup,
+                certificateValidTill,
+                tags,
+                Optional.empty());
     }
 
     /** The CloudWatch dimensions of the instance's AWS/RDS metrics. */

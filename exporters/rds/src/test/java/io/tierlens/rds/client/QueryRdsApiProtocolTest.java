@@ -69,7 +69,9 @@ class QueryRdsApiProtocolTest {
                         List.of("shop-db-2"),
                         Optional.of("shop-mysql80"),
                         Optional.of(Instant.parse("2027-03-02T08:13:00Z")),
-                        Map.of("app", "shop", "tier", "db")));
+                        Map.of("app", "shop", "tier", "db"),
+                        // <Iops> of the answer: the cost exporter bills io1/io2 provisioned IOPS
+                        Optional.of(3000)));
         DbInstance replica = instances.get(1);
         assertThat(replica.replicaSource()).contains("shop-db-1");
         assertThat(replica.readReplicas()).isEmpty();

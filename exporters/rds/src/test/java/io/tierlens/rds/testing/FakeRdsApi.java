@@ -97,6 +97,7 @@ public final class FakeRdsApi implements RdsApi {
         private List<String> replicas = List.of();
         private Optional<String> parameterGroup = Optional.of("default.mysql8.0");
         private Optional<Instant> certificate = Optional.empty();
+        private Optional<Integer> iops = Optional.empty();
         private Map<String, String> tags = Map.of();
 
         Instance(String id) {
@@ -120,6 +121,11 @@ public final class FakeRdsApi implements RdsApi {
 
         public Instance multiAz() {
             multiAz = true;
+            return this;
+        }
+
+        public Instance iops(int v) {
+            iops = Optional.of(v);
             return this;
         }
 
@@ -181,7 +187,8 @@ public final class FakeRdsApi implements RdsApi {
                     replicas,
                     parameterGroup,
                     certificate,
-                    tags);
+                    tags,
+                    iops);
         }
     }
 }
