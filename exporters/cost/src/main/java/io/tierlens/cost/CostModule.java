@@ -1,9 +1,9 @@
 package io.tierlens.cost;
 
 import io.tierlens.core.aws.AwsTarget;
+import io.tierlens.core.aws.query.QueryService;
 import io.tierlens.core.cloudwatch.MetricQuery;
 import io.tierlens.core.config.CloudWatchConfig;
-import io.tierlens.core.aws.query.QueryService;
 import io.tierlens.core.exporter.Exporter;
 import io.tierlens.core.exporter.ExporterEnvironment;
 import io.tierlens.core.exporter.ExporterModule;

@@ -14,6 +14,5 @@ public interface NatGatewayApiFactory {
     NatGatewayApi create(AwsClientFactory clients, AwsTarget target);
 
     /** Production: DescribeNatGateways over the EC2 Query API (no EC2 SDK in the jar). */
-    NatGatewayApiFactory QUERY =
-            (clients, target) -> new QueryNatGatewayApi(clients.query(QueryService.EC2, target));
+    NatGatewayApiFactory QUERY = (clients, target) -> new QueryNatGatewayApi(clients.query(QueryService.EC2, target));
 }
