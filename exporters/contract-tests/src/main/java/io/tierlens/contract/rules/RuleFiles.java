@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 /** The rule files of {@code alerts/}: one {@code <area>.rules.yaml} per area, tests in {@code alerts/tests/}. */
 public final class RuleFiles {
     public static final List<String> AREAS =
-            List.of("alb", "rds", "backup", "dr", "dr-site", "karpenter", "cost", "session", "job", "exporter", "was");
+            List.of("alb", "rds", "backup", "dr", "karpenter", "cost", "session", "job", "exporter", "was");
 
     private RuleFiles() {}
 
@@ -30,7 +30,7 @@ public final class RuleFiles {
         return ruleFiles(root).stream().map(RuleFile::read).toList();
     }
 
-    /** "alb" for alerts/alb.rules.yaml. */
+    /** "alb" for alerts/alb.rules.yaml, "dr" for alerts/dr-site.rules.yaml. */
     public static String area(Path ruleFile) {
         String name = ruleFile.getFileName().toString();
         // cost-bill.rules.yaml belongs to the cost area: a second file of an area is named <area>-<topic>
@@ -44,16 +44,15 @@ public final class RuleFiles {
         return name.substring(0, name.indexOf('.'));
     }
 
-    /** The alert name prefix of an area: "TierlensAlb" for alb, "TierlensDr" for dr-site (a second file of dr). */
+    /** The alert name prefix of an area: "TierlensAlb" for alb, "TierlensDr" for dr (both dr files). */
     public static String prefix(String area) {
         String exporter = exporter(area);
         return "Tierlens" + Character.toUpperCase(exporter.charAt(0)) + exporter.substring(1);
     }
 
-    /** The exporter an area's alerts are about: "dr" for both dr and dr-site. */
+    /** The exporter an area's alerts are about: the area itself ("dr" for both dr files). */
     public static String exporter(String area) {
-        int dash = area.indexOf('-');
-        return dash < 0 ? area : area.substring(0, dash);
+        return area;
     }
 
     private static List<Path> list(Path dir, String suffix) {

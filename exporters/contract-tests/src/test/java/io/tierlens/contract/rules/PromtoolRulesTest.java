@@ -60,7 +60,7 @@ class PromtoolRulesTest {
     /**
      * The silent case one evaluation before an alert fires must be silent because of the alert's {@code for}, not
      * because the condition starts just then: with every {@code for} of a file set to 0 its unit tests must fail,
-     * and name every alert of the file. One promtool run per area.
+     * and name every alert of the file. One promtool run per rule file.
      */
     @Test
     void everyAlertsSilentCaseDependsOnItsFor(@TempDir Path copy) throws IOException {
@@ -68,7 +68,7 @@ class PromtoolRulesTest {
         Files.createDirectories(copy.resolve("tests"));
         List<String> problems = new ArrayList<>();
         for (RuleFile f : RuleFiles.readAll(root)) {
-            String area = RuleFiles.area(f.path());
+            String stem = RuleFiles.stem(f.path());
             JsonNode doc = yaml.readTree(f.path().toFile());
             for (JsonNode group : doc.path("groups")) {
                 for (JsonNode rule : group.path("rules")) {
@@ -79,8 +79,8 @@ class PromtoolRulesTest {
             }
             yaml.writeValue(copy.resolve(f.path().getFileName()).toFile(), doc);
             Files.copy(
-                    alerts.resolve("tests").resolve(area + ".test.yaml"), copy.resolve("tests/" + area + ".test.yaml"));
-            Tool.Result result = Tool.PROMTOOL.run(copy, "test", "rules", "tests/" + area + ".test.yaml");
+                    alerts.resolve("tests").resolve(stem + ".test.yaml"), copy.resolve("tests/" + stem + ".test.yaml"));
+            Tool.Result result = Tool.PROMTOOL.run(copy, "test", "rules", "tests/" + stem + ".test.yaml");
             for (Rule r : f.alerts()) {
                 if (result.ok()
                         || !result.output().contains("alertname: " + r.alert().get() + ",")) {

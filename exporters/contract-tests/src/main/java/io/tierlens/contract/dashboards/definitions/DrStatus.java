@@ -243,7 +243,7 @@ final class DrStatus {
                                 + " store) fully; 0 means the panels above show kept or no data.")
                         .query(
                                 "min by (target) (tierlens_target_up{job=~\"$job\", exporter=\"dr\","
-                                        + " target=~\"azure-.*\"})",
+                                        + " target=~\"azure-.*\"} unless on (job, instance) (tierlens_leader == 0))",
                                 "{{target}}")
                         .min(0)
                         .max(1));
