@@ -86,14 +86,14 @@ final class ShardPlan {
                 over++;
                 warnings.add(String.format(
                         "WARNING: shard %d needs %.2f GetMetricData calls/s on average and %.0f s to send its"
-                                + " biggest round, over its budget of %.1f calls/s (one round every %d s): add"
+                                + " biggest round, over its budget of %.2f calls/s (one round every %d s): add"
                                 + " shards, or raise aws.operation_requests_per_second.GetMetricData (AWS allows"
                                 + " 50/s per account and region by default)",
                         s.index, perSecond, roundSeconds, budget, shortestInterval.toSeconds()));
             }
         }
         out.printf(
-                "total over %d shard(s): %.2f USD per 30-day month; GetMetricData budget %.1f calls/s per shard%n",
+                "total over %d shard(s): %.2f USD per 30-day month; GetMetricData budget %.2f calls/s per shard%n",
                 shards, usd, budget);
         warnings.forEach(out::println);
         return over;
