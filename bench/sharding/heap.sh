@@ -22,9 +22,10 @@ for scale in ${SCALES:-25 100 200}; do
   body=$(curl -s "http://127.0.0.1:$PORT/metrics")
   series=$(grep -c '^tierlens_' <<<"$body" || true)
   bytes=$(wc -c <<<"$body")
-  refresh=$(grep -E '^tierlens_refresh_duration_seconds_(sum|count)\{exporter="alb"\}' <<<"$body" | awk '{print $2}' | paste -sd' ')
+  count=$(grep -E '^tierlens_refresh_duration_seconds_count\{exporter="alb"\}' <<<"$body" | awk '{print $2}')
+  sum=$(grep -E '^tierlens_refresh_duration_seconds_sum\{exporter="alb"\}' <<<"$body" | awk '{print $2}')
   live=$(jcmd "$pid" GC.class_histogram | awk '/^Total/ {print $3}')
   kill "$pid"; wait "$pid" 2>/dev/null || true
   trap - EXIT
-  echo "scale=$scale live_heap_bytes=$live series=$series exposition_bytes=$bytes alb_refresh_sum_count=[$refresh]"
+  echo "scale=$scale live_heap_bytes=$live series=$series exposition_bytes=$bytes alb_refreshes=$count alb_refresh_seconds_sum=$sum"
 done
