@@ -3,7 +3,6 @@ package io.tierlens.app.ha;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
-import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
 import io.tierlens.core.config.HaConfig;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,7 +59,7 @@ public final class LeaseElection implements Leadership {
         this.config = config;
         this.metrics = metrics;
         this.clock = clock;
-        this.lock = new ObservedLeaseLock(new LeaseLock(namespace, leaseName, identity), metrics, clock);
+        this.lock = new ObservedLeaseLock(new UpdatingLeaseLock(namespace, leaseName, identity), metrics, clock);
     }
 
     @Override

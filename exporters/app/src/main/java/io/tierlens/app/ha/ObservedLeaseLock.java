@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * fabric8's {@link LeaseLock}, counting every failed request by reason and remembering when this replica last wrote
+ * The shard's Lease lock ({@link UpdatingLeaseLock}), counting every failed request by reason and remembering when this replica last wrote
  * the Lease as its holder: {@link LeaseElection}'s own deadline check needs that, because fabric8 logs a failed
  * renewal at debug level only and keeps the leader's callbacks quiet until its renew loop ends. Any other exception
  * is handed to fabric8 as a {@link KubernetesClientException}, the one kind its retry loops survive.

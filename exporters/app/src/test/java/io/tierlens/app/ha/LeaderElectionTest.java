@@ -217,6 +217,11 @@ class LeaderElectionTest {
             double transitions = Double.parseDouble(m.group(1));
             assertThat(transitions % 2).isZero();
             assertThat(transitions).isGreaterThanOrEqualTo(2);
+            // The chart's Role grants get, create and update on leases: a renewal must be a PUT, never a PATCH.
+            List<String> leaseRequests = api.takeRequests().stream()
+                    .filter(r -> r.contains("/leases"))
+                    .toList();
+            assertThat(leaseRequests).anyMatch(r -> r.startsWith("PUT ")).noneMatch(r -> r.startsWith("PATCH "));
             int formerCalls = leader.aws().requests().size();
             Thread.sleep(2_000);
             assertThat(leader.aws().requests())
