@@ -14,6 +14,7 @@ import io.tierlens.core.config.CloudWatchConfig;
 import io.tierlens.core.config.ConfigException;
 import io.tierlens.core.config.ExporterSettings;
 import io.tierlens.core.config.LoadedConfig;
+import io.tierlens.core.config.ShardingConfig;
 import io.tierlens.core.exporter.ExporterEnvironment;
 import io.tierlens.core.exporter.ExporterModule;
 import io.tierlens.core.metrics.SelfMetrics;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code tierlens plan}: what the configuration will ask of CloudWatch per (account, region) — queries,
- * GetMetricData calls per refresh, and USD per month — from live discovery, or offline from inventory counts.
+ * GetMetricData calls per refresh, and USD per month — from live discovery, or offline from inventory counts. With
+ * {@code --shards N} (or {@code sharding.shards} > 1), the same per shard ({@link ShardPlan}).
  */
 @Command(
         name = "plan",
@@ -57,6 +59,18 @@ public final class PlanCommand implements Callable<Integer> {
             description =
                     "Resource counts per (account, region) for --offline, e.g. load_balancer=200,target_group=600.")
     Map<String, Integer> inventory = new LinkedHashMap<>();
+
+    @Option(
+            names = "--shards",
+            description = "Show the load of each of N shards (default: sharding.shards of the config): targets,"
+                    + " queries, GetMetricData calls and the call rate each needs, USD/month. See docs/scaling.md.")
+    Integer shards;
+
+    @Option(
+            names = "--gmd-tps-budget",
+            description = "GetMetricData calls per second one shard may send (default: the process's rate limit,"
+                    + " aws.operation_requests_per_second.GetMetricData, else aws.requests_per_second = 5).")
+    Double gmdTpsBudget;
 
     @Spec
     CommandSpec spec;
@@ -83,40 +97,76 @@ public final class PlanCommand implements Callable<Integer> {
             err.println("unknown inventory kind(s) " + unknown + "; known: " + kinds(modules));
             return Configs.INVALID;
         }
-        List<Row> rows = offline ? offlineRows(loaded, modules) : liveRows(loaded, modules);
-        print(rows, out);
+        if (shards != null && (shards < 1 || shards > ShardingConfig.MAX_SHARDS)) {
+            err.println("--shards must be between 1 and " + ShardingConfig.MAX_SHARDS);
+            return Configs.INVALID;
+        }
+        if (gmdTpsBudget != null && !(gmdTpsBudget > 0)) {
+            err.println("--gmd-tps-budget must be a positive number of calls per second");
+            return Configs.INVALID;
+        }
+        Map<AwsTarget, Map<String, List<MetricQuery>>> plan =
+                offline ? offlinePlan(loaded, modules) : livePlan(loaded, modules);
+        int shardCount = shards != null ? shards : loaded.core().sharding().shards();
+        if (shards == null && shardCount == 1) {
+            List<Row> rows = new ArrayList<>();
+            plan.forEach((t, byExporter) ->
+                    rows.add(Row.of(t, byExporter, loaded.core().cloudwatch())));
+            print(rows, out);
+            return 0;
+        }
+        ShardPlan shardPlan =
+                new ShardPlan(shardCount, loaded.core().cloudwatch().maxQueriesPerCall(), loaded.exporters());
+        plan.forEach(shardPlan::add);
+        double budget = gmdTpsBudget != null
+                ? gmdTpsBudget
+                : ShardPlan.budget(loaded.core().aws());
+        shardPlan.print(out, budget, shortestInterval(plan));
+        out.flush();
         return 0;
     }
 
-    private List<Row> offlineRows(LoadedConfig loaded, List<ExporterModule<?>> modules) {
+    /** The shortest fetch interval of any query: every round must be sent before the next one is due. */
+    private static Duration shortestInterval(Map<AwsTarget, Map<String, List<MetricQuery>>> plan) {
+        return plan.values().stream()
+                .flatMap(m -> m.values().stream())
+                .flatMap(List::stream)
+                .map(q -> q.freshness().interval())
+                .min(Comparator.naturalOrder())
+                .orElse(Duration.ofMinutes(1));
+    }
+
+    private Map<AwsTarget, Map<String, List<MetricQuery>>> offlinePlan(
+            LoadedConfig loaded, List<ExporterModule<?>> modules) {
         List<AwsTarget> targets = TargetResolver.resolve(
                 loaded.core(),
                 () -> loaded.core().aws().accountId().isEmpty()
                         ? "default"
                         : loaded.core().aws().accountId());
-        List<Row> rows = new ArrayList<>();
+        Map<AwsTarget, Map<String, List<MetricQuery>>> plan = new LinkedHashMap<>();
         for (AwsTarget t : targets) {
             Map<String, List<MetricQuery>> byExporter = new LinkedHashMap<>();
             for (ExporterModule<?> m : enabled(loaded, modules)) {
                 byExporter.put(m.name(), planned(m, loaded, inventory));
             }
-            rows.add(Row.of(t, byExporter, loaded.core().cloudwatch()));
+            plan.put(t, byExporter);
         }
-        return rows;
+        return plan;
     }
 
-    private List<Row> liveRows(LoadedConfig loaded, List<ExporterModule<?>> modules) throws Exception {
+    private Map<AwsTarget, Map<String, List<MetricQuery>>> livePlan(
+            LoadedConfig loaded, List<ExporterModule<?>> modules) throws Exception {
         SelfMetrics self = new SelfMetrics(new PrometheusRegistry());
         try (RuntimeEnvironment runtime = new LiveEnvironmentFactory(Clock.systemUTC()).create(loaded, self)) {
-            List<Row> rows = new ArrayList<>();
+            Map<AwsTarget, Map<String, List<MetricQuery>>> plan = new LinkedHashMap<>();
             for (AwsTarget t : runtime.env().targets()) {
                 Map<String, List<MetricQuery>> byExporter = new LinkedHashMap<>();
                 for (ExporterModule<?> m : enabled(loaded, modules)) {
                     byExporter.put(m.name(), discovered(m, loaded, runtime.env(), t));
                 }
-                rows.add(Row.of(t, byExporter, loaded.core().cloudwatch()));
+                plan.put(t, byExporter);
             }
-            return rows;
+            return plan;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.tierlens.app.cli;
 
+import io.tierlens.app.ha.Coordination;
 import io.tierlens.app.wiring.LiveEnvironmentFactory;
 import io.tierlens.app.wiring.Modules;
 import io.tierlens.app.wiring.TierlensProcess;
@@ -36,6 +37,12 @@ public final class RunCommand implements Callable<Integer> {
             description = "Web configuration file in Prometheus exporter-toolkit format: TLS, basic auth, headers"
                     + " (overrides server.web_config_file). See docs/security.md.")
     Path webConfigFile;
+
+    @Option(
+            names = "--shard-index",
+            description = "This process's shard, 0 to sharding.shards - 1 (overrides sharding.index and the"
+                    + " StatefulSet ordinal). See docs/scaling.md.")
+    Integer shardIndex;
 
     @Mixin
     LoggingOptions logging;
@@ -74,7 +81,8 @@ public final class RunCommand implements Callable<Integer> {
                     source,
                     Clock.systemUTC(),
                     port,
-                    webConfigFile);
+                    webConfigFile,
+                    Coordination.live(shardIndex));
             return Serve.untilShutdown(process);
         } catch (ConfigException e) {
             return Configs.report(e, spec.commandLine().getErr());

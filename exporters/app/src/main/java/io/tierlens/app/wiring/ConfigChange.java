@@ -18,6 +18,13 @@ final class ConfigChange {
 
     /** Why {@code next} cannot be applied without restarting the process, if it cannot. */
     static Optional<String> needsRestart(LoadedConfig running, LoadedConfig next) {
+        if (!Objects.equals(running.core().ha(), next.core().ha())
+                || !Objects.equals(running.core().sharding(), next.core().sharding())) {
+            // The Lease and the shard are fixed when the process starts; a replica that changed them alone would
+            // contend for another Lease or watch another share of targets than its peers think.
+            return Optional.of("ha: or sharding: changed; they are fixed at start: restart tierlens (every replica)"
+                    + " to apply them. The running configuration stays in force.");
+        }
         ServerConfig was = running.core().server();
         ServerConfig now = next.core().server();
         if (Objects.equals(was, now)) {
@@ -40,7 +47,8 @@ final class ConfigChange {
     }
 
     private static TierlensConfig shared(TierlensConfig c) {
-        return new TierlensConfig(c.regions(), c.accounts(), null, c.aws(), c.cloudwatch(), c.maxSeries(), Map.of());
+        return new TierlensConfig(
+                c.regions(), c.accounts(), null, c.aws(), c.cloudwatch(), c.maxSeries(), null, null, Map.of());
     }
 
     private static String describe(ServerConfig s) {

@@ -1,5 +1,6 @@
 package io.tierlens.app.wiring;
 
+import io.tierlens.app.scale.WorkScope;
 import io.tierlens.core.config.ExporterSettings;
 import io.tierlens.core.config.LoadedConfig;
 import io.tierlens.core.exporter.Exporter;
@@ -17,12 +18,25 @@ public final class SuiteBuilder {
 
     public static ExporterSuite build(
             LoadedConfig config, ExporterEnvironment env, List<ExporterModule<?>> modules, Clock clock) {
+        return build(config, env, modules, clock, WorkScope.single());
+    }
+
+    /** Only the exporters {@code scope}'s shard runs, each with the targets it watches there. */
+    public static ExporterSuite build(
+            LoadedConfig config,
+            ExporterEnvironment env,
+            List<ExporterModule<?>> modules,
+            Clock clock,
+            WorkScope scope) {
         List<ExporterRunner> runners = new ArrayList<>();
         for (ExporterModule<?> m : modules) {
             ExporterSettings s = config.exporters().get(m.name());
-            if (s != null && s.enabled()) {
+            if (s != null && s.enabled() && scope.runs(m.name(), s)) {
                 runners.add(new ExporterRunner(
-                        create(m, s, env), env.self(), clock, config.core().maxSeries()));
+                        create(m, s, scope.environmentFor(m.name(), s, env)),
+                        env.self(),
+                        clock,
+                        config.core().maxSeries()));
             }
         }
         return new ExporterSuite(runners, clock);

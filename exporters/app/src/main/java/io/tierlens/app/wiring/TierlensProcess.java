@@ -2,6 +2,10 @@ package io.tierlens.app.wiring;
 
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.tierlens.app.ha.Coordination;
+import io.tierlens.app.ha.LeaderMetrics;
+import io.tierlens.app.ha.Leadership;
+import io.tierlens.app.scale.WorkScope;
 import io.tierlens.core.config.ConfigException;
 import io.tierlens.core.config.ExporterSettings;
 import io.tierlens.core.config.LoadedConfig;
@@ -30,6 +34,10 @@ import org.slf4j.LoggerFactory;
  * A running tierlens: one registry (self-metrics, JVM metrics, build info, the exporter suite), the HTTP
  * server and the background refreshes. A reload applies a valid new configuration by rebuilding only the
  * exporters it changes, each keeping its last good data meanwhile (see {@link #reload()}).
+ *
+ * <p>The exporters run only while this replica leads its shard ({@link Leadership}; always without
+ * {@code ha.enabled}), and only the share of them its shard owns ({@link WorkScope}). A standby builds no AWS client
+ * and no exporter: it serves self-metrics, and on taking over builds both and refreshes at once.
  */
 public final class TierlensProcess implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TierlensProcess.class);
@@ -47,8 +55,14 @@ public final class TierlensProcess implements AutoCloseable {
     private final Clock clock;
     private final SelfMetrics self;
     private final ExporterSuite.SuiteCollector collector;
+    private final WorkScope scope;
+    private final Leadership leadership;
     private final TierlensHttpServer http;
+    /** Null while this replica does not lead. */
     private RuntimeEnvironment environment;
+
+    private boolean closed;
+
     private LoadedConfig config;
 
     private TierlensProcess(
@@ -58,12 +72,14 @@ public final class TierlensProcess implements AutoCloseable {
             LoadedConfig config,
             Clock clock,
             Integer portOverride,
-            WebConfig web)
-            throws IOException {
+            WebConfig web,
+            Coordination coordination)
+            throws IOException, ConfigException {
         this.modules = modules;
         this.environments = environments;
         this.source = source;
         this.clock = clock;
+        this.scope = coordination.scope(config);
         // Before any simulator or client starts a JDK HTTP server, which would fix the limits at their defaults.
         TierlensHttpServer.applyLimits(config.core().server());
         PrometheusRegistry registry = new PrometheusRegistry();
@@ -72,11 +88,23 @@ public final class TierlensProcess implements AutoCloseable {
         this.config = config;
         self.configLoaded(true, clock.instant());
         registry.register(BuildInfo.load().collector(environments.mode()));
-        this.environment = environments.create(config, self);
-        ExporterSuite suite = SuiteBuilder.build(config, environment.env(), modules, clock);
-        this.collector = new ExporterSuite.SuiteCollector(suite);
+        LeaderMetrics leaderMetrics =
+                new LeaderMetrics(registry, scope.label(), config.core().ha().enabled());
+        this.collector = new ExporterSuite.SuiteCollector(idle());
         registry.register(collector);
-        suite.start();
+        this.leadership = coordination.leadership(config, scope, leaderMetrics, clock);
+        // Without HA this starts the exporters before the server listens, as it always did.
+        leadership.start(new Leadership.Listener() {
+            @Override
+            public void startedLeading() {
+                startWork();
+            }
+
+            @Override
+            public void stoppedLeading() {
+                stopWork();
+            }
+        });
         int port = portOverride != null ? portOverride : config.core().server().port();
         this.http = TierlensHttpServer.builder()
                 .settings(config.core().server())
@@ -86,15 +114,16 @@ public final class TierlensProcess implements AutoCloseable {
                 .exporterData(collector::renderedData)
                 .readiness(() -> collector.current().notReady())
                 .reload(this::reload)
-                .landingPage(LandingPage.html(environments.mode(), names(suite)))
+                .landingPage(LandingPage.html(environments.mode(), planned(config)))
                 .start();
         log.info(
-                "tierlens {} serving {}://{}:{}/metrics with exporters [{}]",
+                "tierlens {} serving {}://{}:{}/metrics with exporters [{}]{}",
                 environments.mode(),
                 web.tls().isPresent() ? "https" : "http",
                 config.core().server().host(),
                 http.port(),
-                String.join(", ", names(suite)));
+                String.join(", ", planned(config)),
+                scope.shards() > 1 ? " as shard " + scope.index() + " of " + scope.shards() : "");
     }
 
     public static TierlensProcess start(
@@ -119,12 +148,28 @@ public final class TierlensProcess implements AutoCloseable {
             Integer portOverride,
             Path webConfigOverride)
             throws ConfigException, IOException {
+        return start(modules, environments, source, clock, portOverride, webConfigOverride, Coordination.live(null));
+    }
+
+    /**
+     * @param coordination the shard and, with {@code ha.enabled}, the Lease API ({@link Coordination#live} in
+     *     production)
+     */
+    public static TierlensProcess start(
+            List<ExporterModule<?>> modules,
+            EnvironmentFactory environments,
+            ConfigSource source,
+            Clock clock,
+            Integer portOverride,
+            Path webConfigOverride,
+            Coordination coordination)
+            throws ConfigException, IOException {
         LoadedConfig config = source.load();
         String file = webConfigOverride != null
                 ? webConfigOverride.toString()
                 : config.core().server().webConfigFile();
         WebConfig web = file == null ? WebConfig.NONE : WebConfigFile.load(Path.of(file));
-        return new TierlensProcess(modules, environments, source, config, clock, portOverride, web);
+        return new TierlensProcess(modules, environments, source, config, clock, portOverride, web, coordination);
     }
 
     public int port() {
@@ -133,6 +178,41 @@ public final class TierlensProcess implements AutoCloseable {
 
     public ExporterSuite suite() {
         return collector.current();
+    }
+
+    /** Whether this replica does its shard's work now. */
+    public boolean leads() {
+        return leadership.leads();
+    }
+
+    /** Builds the AWS clients and the shard's exporters and starts refreshing at once. */
+    private synchronized void startWork() {
+        if (environment != null || closed) {
+            return;
+        }
+        environment = environments.create(config, self);
+        ExporterSuite suite = SuiteBuilder.build(config, environment.env(), modules, clock, scope);
+        ExporterSuite previous = collector.swap(suite);
+        suite.start();
+        previous.close();
+    }
+
+    /**
+     * Takes the exporters' data off {@code /metrics} first (so two replicas never serve the same series), then stops
+     * the refreshes and closes the clients.
+     */
+    private synchronized void stopWork() {
+        if (environment == null) {
+            return;
+        }
+        ExporterSuite previous = collector.swap(idle());
+        previous.close();
+        environment.close();
+        environment = null;
+    }
+
+    private ExporterSuite idle() {
+        return new ExporterSuite(List.of(), clock);
     }
 
     /**
@@ -159,6 +239,13 @@ public final class TierlensProcess implements AutoCloseable {
         if (restart.isPresent()) {
             log.warn("reload refused: {}", restart.get());
             return refused(List.of(restart.get()));
+        }
+        if (environment == null) {
+            // A standby runs nothing: it keeps the checked file and applies it when it takes over.
+            config = next;
+            self.configLoaded(true, clock.instant());
+            log.info("configuration reloaded; applied when this replica leads");
+            return ReloadOutcome.ok();
         }
         boolean sharedChanged = ConfigChange.sharedChanged(config, next);
         RuntimeEnvironment nextEnv = sharedChanged ? environments.create(next, self) : environment;
@@ -209,7 +296,7 @@ public final class TierlensProcess implements AutoCloseable {
             List<String> rebuilt) {
         for (ExporterModule<?> m : modules) {
             ExporterSettings s = next.exporters().get(m.name());
-            if (s == null || !s.enabled()) {
+            if (s == null || !s.enabled() || !scope.runs(m.name(), s)) {
                 continue;
             }
             Optional<ExporterRunner> previous = current.runners().stream()
@@ -220,7 +307,7 @@ public final class TierlensProcess implements AutoCloseable {
                 carried.add(previous.get());
                 continue;
             }
-            Exporter exporter = SuiteBuilder.create(m, s, nextEnv.env());
+            Exporter exporter = SuiteBuilder.create(m, s, scope.environmentFor(m.name(), s, nextEnv.env()));
             int maxSeries = next.core().maxSeries();
             runners.add(previous.map(p -> ExporterRunner.replacing(p, exporter, self, clock, maxSeries))
                     .orElseGet(() -> new ExporterRunner(exporter, self, clock, maxSeries)));
@@ -237,10 +324,25 @@ public final class TierlensProcess implements AutoCloseable {
         return suite.runners().stream().map(ExporterRunner::name).collect(Collectors.toList());
     }
 
+    /** The exporters this shard runs while it leads. */
+    private List<String> planned(LoadedConfig c) {
+        return modules.stream()
+                .filter(m -> {
+                    ExporterSettings s = c.exporters().get(m.name());
+                    return s != null && s.enabled() && scope.runs(m.name(), s);
+                })
+                .map(ExporterModule::name)
+                .toList();
+    }
+
     @Override
-    public synchronized void close() {
-        http.close();
-        collector.current().close();
-        environment.close();
+    public void close() {
+        // Outside the lock: the election hands its last stopWork() to a thread that needs it.
+        leadership.close();
+        synchronized (this) {
+            closed = true;
+            http.close();
+            stopWork();
+        }
     }
 }

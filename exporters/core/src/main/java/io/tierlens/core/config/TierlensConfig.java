@@ -11,6 +11,8 @@ import java.util.Map;
  * @param regions regions to watch with the default credentials (and default for {@code accounts})
  * @param accounts other accounts reached with AssumeRole
  * @param maxSeries per-exporter cardinality cap, default 50,000 series
+ * @param ha leader election between replicas, off by default
+ * @param sharding split of the work over processes, one shard by default
  */
 public record TierlensConfig(
         List<String> regions,
@@ -19,6 +21,8 @@ public record TierlensConfig(
         AwsConfig aws,
         CloudWatchConfig cloudwatch,
         Integer maxSeries,
+        HaConfig ha,
+        ShardingConfig sharding,
         Map<String, JsonNode> exporters)
         implements ConfigChecked {
 
@@ -26,6 +30,8 @@ public record TierlensConfig(
         regions = regions == null ? List.of() : regions;
         accounts = accounts == null ? List.of() : accounts;
         maxSeries = maxSeries == null ? 50_000 : maxSeries;
+        ha = ha == null ? HaConfig.disabled() : ha;
+        sharding = sharding == null ? ShardingConfig.none() : sharding;
         exporters = exporters == null ? Map.of() : exporters;
     }
 
