@@ -16,6 +16,8 @@ import io.tierlens.demo.batch.NightlyJobStory;
 import io.tierlens.demo.fault.DemoFaults;
 import io.tierlens.demo.fault.FaultFile;
 import io.tierlens.demo.session.SessionLayout;
+import java.io.IOException;
+import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -149,15 +151,15 @@ public final class DemoCommand implements Callable<Integer> {
                 scale);
         DemoFaults faults = new DemoFaults();
         // before the exporters: the DR exporter reads it from its first refresh on
-        try (DemoPushgateway pushgateway =
-                DemoPushgateway.start(new NightlyJobStory(scenario), clock, pushgatewayPort)) {
+        Optional<DemoPushgateway> pushgateway = startPushgateway(scenario, clock);
+        try {
             TierlensProcess process = TierlensProcess.start(
                     modules,
                     new DemoEnvironmentFactory(
                             clock,
                             scenario,
                             modules,
-                            DemoModules.all(layout.get(), Optional.of(pushgateway.localUri())),
+                            DemoModules.all(layout.get(), pushgateway.map(DemoPushgateway::localUri)),
                             latency.get(),
                             faults),
                     source,
@@ -167,6 +169,24 @@ public final class DemoCommand implements Callable<Integer> {
             try (FaultFile watched = faultFile == null ? null : new FaultFile(faultFile, faults).start()) {
                 return Serve.untilShutdown(process);
             }
+        } finally {
+            pushgateway.ifPresent(DemoPushgateway::close);
+        }
+    }
+
+    /**
+     * The demo's Pushgateway, or none when its port is taken (a real Pushgateway often listens on 9091): the demo
+     * still runs, the DR exporter then gets the story's groups directly, and the log says how to get the endpoint.
+     */
+    private Optional<DemoPushgateway> startPushgateway(Scenario scenario, Clock clock) throws IOException {
+        try {
+            return Optional.of(DemoPushgateway.start(new NightlyJobStory(scenario), clock, pushgatewayPort));
+        } catch (BindException e) {
+            log.warn(
+                    "port {} is in use: the demo runs without its Pushgateway endpoint (dashboard 010 stays empty);"
+                            + " choose another with --pushgateway-port",
+                    pushgatewayPort);
+            return Optional.empty();
         }
     }
 }
