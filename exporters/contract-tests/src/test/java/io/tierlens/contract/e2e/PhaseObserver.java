@@ -143,13 +143,27 @@ final class PhaseObserver implements AutoCloseable {
         return out;
     }
 
-    /** The alert rows whose phase the scenario stage covers (cycle windows, history, averaged, all). */
-    static Set<String> scenarioAlerts(List<AlertRow> rows) {
+    /**
+     * The alerts of the rows whose phase the scenario stage covers (cycle windows, history, averaged, all): the
+     * required ones, or with {@code optional} the ones marked as allowed to fire.
+     */
+    static Set<String> scenarioAlerts(List<AlertRow> rows, boolean optional) {
         Set<String> out = new TreeSet<>();
         for (AlertRow r : rows) {
             if (r.when().isWindow()
                     || Set.of("history", "averaged", "all").contains(r.when().name())) {
-                out.addAll(r.alerts());
+                out.addAll(optional ? r.optional() : r.alerts());
+            }
+        }
+        return out;
+    }
+
+    /** When each alert first fired in {@code stage}, after {@code origin}. */
+    Map<String, Duration> firstFiring(String stage, Instant origin) {
+        Map<String, Duration> out = new java.util.TreeMap<>();
+        for (Firing f : firing) {
+            if (f.stage().equals(stage)) {
+                f.alerts().forEach(a -> out.putIfAbsent(a, Duration.between(origin, f.at())));
             }
         }
         return out;

@@ -27,8 +27,12 @@ record PhaseTable(List<PanelRow> panels, List<AlertRow> alerts) {
         }
     }
 
-    /** The alerts that fire in a phase. */
-    record AlertRow(String phase, When when, Set<String> alerts) {}
+    /**
+     * The alerts that fire in a phase: {@code alerts} must fire, {@code optional} (written {@code Name?}) may: their
+     * condition builds up over a window that fills at about the end of the observation, so at --speed 30 whether they
+     * fire in time depends on the machine.
+     */
+    record AlertRow(String phase, When when, Set<String> alerts, Set<String> optional) {}
 
     /**
      * When a row applies: a window of cycle minutes at {@code --speed 30} ({@code from–to}, wrapping at 30), or a
@@ -112,11 +116,18 @@ record PhaseTable(List<PanelRow> panels, List<AlertRow> alerts) {
         List<AlertRow> alerts = new ArrayList<>();
         for (List<String> cells : rows(tables.get(1), 3)) {
             Set<String> names = new LinkedHashSet<>();
+            Set<String> optional = new LinkedHashSet<>();
             Arrays.stream(cells.get(2).split(","))
                     .map(String::trim)
                     .filter(n -> !n.isEmpty() && !n.equals("none"))
-                    .forEach(names::add);
-            alerts.add(new AlertRow(cells.get(0), When.parse(cells.get(1)), names));
+                    .forEach(n -> {
+                        if (n.endsWith("?")) {
+                            optional.add(n.substring(0, n.length() - 1));
+                        } else {
+                            names.add(n);
+                        }
+                    });
+            alerts.add(new AlertRow(cells.get(0), When.parse(cells.get(1)), names, optional));
         }
         return new PhaseTable(panels, alerts);
     }

@@ -23,6 +23,11 @@ class PhaseTableTest {
         assertThat(table.panels()).isNotEmpty();
         assertThat(table.panels()).allSatisfy(r -> assertThat(known).contains(r.where()));
         assertThat(table.alerts()).anySatisfy(r -> assertThat(r.when().name()).isEqualTo("tierlens-stopped"));
+        // "Name?" marks an alert that may fire; the mark is not part of the name
+        assertThat(table.alerts()).anySatisfy(r -> assertThat(r.optional()).isNotEmpty());
+        assertThat(table.alerts())
+                .allSatisfy(r ->
+                        assertThat(r.alerts()).allSatisfy(a -> assertThat(a).matches("Tierlens[A-Za-z]+")));
     }
 
     @Test
