@@ -343,7 +343,7 @@ class DemoPrometheusIT {
         Instant historyUntil = DemoProcess.historyServedUntil(scenarioStart);
         Instant averagedFrom = DemoProcess.averagedServedFrom(scenarioStart);
         Duration observe = Collections.max(List.of(
-                OBSERVE_AT_LEAST, Duration.between(scenarioStart, averagedFrom).plusSeconds(35)));
+                OBSERVE_AT_LEAST, Duration.between(scenarioStart, averagedFrom).plusSeconds(50)));
         sleepUntil(observe);
         List<PhaseObserver.Observation> seen = observer.observations();
         Map<String, Instant> firstData = new LinkedHashMap<>();

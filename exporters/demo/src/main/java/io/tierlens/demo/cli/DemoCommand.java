@@ -135,7 +135,7 @@ public final class DemoCommand implements Callable<Integer> {
         TierlensProcess.ConfigSource source = new TierlensProcess.ConfigSource() {
             @Override
             public LoadedConfig load() throws ConfigException {
-                LoadedConfig all = DemoConfig.load(modules);
+                LoadedConfig all = DemoConfig.load(modules, speed);
                 return only.isEmpty() ? all : all.only(only);
             }
 

@@ -17,4 +17,16 @@ class DemoConfigTest {
         assertThat(config.exporters().values())
                 .allSatisfy(s -> assertThat(s.enabled()).isTrue());
     }
+
+    /** Issue 15: at --speed 30 the dump's age (real seconds) must be able to pass the DR site's RPO target. */
+    @Test
+    void theDrSitesTargetsAreScenarioDurationsScaledBySpeed() throws Exception {
+        assertThat(DemoConfig.scaledSeconds(DemoConfig.DR_RPO_TARGET, 1)).isEqualTo("900s");
+        assertThat(DemoConfig.scaledSeconds(DemoConfig.DR_RPO_TARGET, 30)).isEqualTo("30s");
+        assertThat(DemoConfig.scaledSeconds(DemoConfig.DR_RTO_TARGET, 30)).isEqualTo("20s");
+        assertThat(DemoConfig.scaledSeconds(DemoConfig.DR_RTO_TARGET, 10_000)).isEqualTo("1s");
+
+        String dr = DemoConfig.load(Modules.all(), 30).exporters().get("dr").toString();
+        assertThat(dr).contains("PT30S").contains("PT20S");
+    }
 }
