@@ -57,11 +57,6 @@ final class DemoProcess implements AutoCloseable {
         return built(root, "exporters/demo/target/tierlens-demo.jar", "exporters/demo");
     }
 
-    /** {@code exporters/app/target/tierlens.jar}, the production binary ({@code run-job} pushes the batch runs). */
-    static Path productionJar(Path root) {
-        return built(root, "exporters/app/target/tierlens.jar", "exporters/app");
-    }
-
     private static Path built(Path root, String path, String module) {
         Path jar = root.resolve(path);
         if (!Files.isRegularFile(jar)) {

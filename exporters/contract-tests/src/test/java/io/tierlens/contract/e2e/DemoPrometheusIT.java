@@ -340,46 +340,12 @@ class DemoPrometheusIT {
     @Test
     @Order(2)
     void eachScenarioPhaseShowsItsPanelValuesAndFiresExactlyItsAlerts() throws Exception {
-        Instant historyUntil = DemoProcess.historyServedUntil(scenarioStart);
         Instant averagedFrom = DemoProcess.averagedServedFrom(scenarioStart);
         Duration observe = Collections.max(List.of(
                 OBSERVE_AT_LEAST, Duration.between(scenarioStart, averagedFrom).plusSeconds(50)));
         sleepUntil(observe);
-        List<PhaseObserver.Observation> seen = observer.observations();
-        Map<String, Instant> firstData = new LinkedHashMap<>();
-        seen.stream().filter(o -> !o.samples().isEmpty()).forEach(o -> firstData.putIfAbsent(o.where(), o.at()));
-        Instant judgeFrom = scenarioStart.plus(OBSERVE_FROM);
-
-        List<String> wrong = new ArrayList<>();
-        for (PhaseTable.PanelRow row : phases.panels()) {
-            Duration settle = Duration.ofSeconds(row.settleSeconds());
-            double settleMinutes = row.settleSeconds() * DemoProcess.SPEED / 60.0;
-            java.util.function.Predicate<PhaseObserver.Observation> qualifies = switch (row.when()
-                    .name()) {
-                case "" ->
-                    o -> o.stage().equals("scenario")
-                            && !o.at().isBefore(judgeFrom)
-                            && row.when().settledAt(PhaseObserver.cycleMinute(demo.scenario(), o.at()), settleMinutes);
-                // before the first answer with data the exporter had not refreshed yet: "history" judges the calm
-                // datapoints served, not the start-up
-                case "history" ->
-                    o -> o.stage().equals("scenario")
-                            && firstData.containsKey(o.where())
-                            && !o.at().isBefore(firstData.get(o.where()))
-                            && o.at().isBefore(historyUntil);
-                case "averaged" -> o -> o.stage().equals("scenario") && !o.at().isBefore(averagedFrom.plus(settle));
-                case "all" -> o -> o.stage().equals("scenario") && !o.at().isBefore(judgeFrom);
-                default -> null; // later stages, judged by their tests
-            };
-            if (qualifies == null) {
-                continue;
-            }
-            List<String> m = PhaseObserver.judge(row, seen, demo.scenario(), qualifies);
-            if (!m.isEmpty()) {
-                wrong.add(row.describe() + ":\n      " + String.join("\n      ", m.subList(0, Math.min(5, m.size())))
-                        + (m.size() > 5 ? "\n      … " + (m.size() - 5) + " more" : ""));
-            }
-        }
+        List<String> wrong = PhaseJudge.scenarioMismatches(
+                phases, observer.observations(), demo.scenario(), scenarioStart.plus(OBSERVE_FROM));
 
         Set<String> required = PhaseObserver.scenarioAlerts(phases.alerts(), false);
         Set<String> allowed = new TreeSet<>(required);
@@ -490,49 +456,13 @@ class DemoPrometheusIT {
         assertLaterStage("tierlens-stopped", Duration.ofSeconds(60));
     }
 
-    /**
-     * Waits until the table's rows of {@code stage} hold (after their settle time) and its alerts fire, or {@code
-     * within} passed, then asserts both.
-     */
+    /** Waits until the table's rows of {@code stage} hold and its alerts fire (or {@code within} passed); asserts both. */
     private static void assertLaterStage(String stage, Duration within) throws Exception {
-        Instant start = observer.stageStart(stage).orElseThrow();
-        List<PhaseTable.PanelRow> rows = phases.panels().stream()
-                .filter(r -> r.when().name().equals(stage))
-                .toList();
-        Set<String> alertsExpected = new TreeSet<>();
-        phases.alerts().stream()
-                .filter(r -> r.when().name().equals(stage))
-                .forEach(r -> alertsExpected.addAll(r.alerts()));
-        assertThat(rows).as("rows of the phase table for %s", stage).isNotEmpty();
-        List<String> wrong;
-        Set<String> firing;
-        do {
-            Thread.sleep(PhaseObserver.POLL.toMillis());
-            List<PhaseObserver.Observation> seen = observer.observations();
-            wrong = new ArrayList<>();
-            for (PhaseTable.PanelRow row : rows) {
-                Instant settled = start.plusSeconds(row.settleSeconds());
-                // the newest observation of the row's query after it settled
-                List<PhaseObserver.Observation> latest = seen.stream()
-                        .filter(o ->
-                                o.where().equals(row.where()) && o.stage().equals(stage) && !o.at().isBefore(settled))
-                        .reduce((a, b) -> b)
-                        .map(List::of)
-                        .orElse(List.of());
-                List<String> m = PhaseObserver.judge(row, latest, demo.scenario(), o -> true);
-                m.forEach(x -> log(stage + ": " + row.describe() + ": " + x));
-                if (!m.isEmpty()) {
-                    wrong.add(row.describe() + ": " + m.get(0));
-                }
-            }
-            List<PhaseObserver.Firing> f = observer.firing();
-            firing = f.isEmpty() ? Set.of() : f.get(f.size() - 1).alerts();
-        } while ((!wrong.isEmpty() || !firing.containsAll(alertsExpected))
-                && Duration.between(start, Instant.now()).compareTo(within) < 0);
-        log(stage + ": firing " + firing + " after "
-                + Duration.between(start, Instant.now()).toSeconds() + " s");
-        assertThat(wrong).as("panel values with %s (phase table)", stage).isEmpty();
-        assertThat(firing).as("alerts firing with %s (phase table)", stage).containsAll(alertsExpected);
+        PhaseJudge.StageResult r = PhaseJudge.awaitStage(phases, observer, demo.scenario(), stage, within);
+        log(stage + ": firing " + r.firing() + " after " + r.after().toSeconds() + " s");
+        r.log().forEach(DemoPrometheusIT::log);
+        assertThat(r.wrong()).as("panel values with %s (phase table)", stage).isEmpty();
+        assertThat(r.firing()).as("alerts firing with %s (phase table)", stage).containsAll(r.expectedAlerts());
     }
 
     /** tierlens' view of its exporters and the demo's log tail, for a failure message. */
