@@ -85,8 +85,8 @@ final class PrometheusApi {
         for (JsonNode s : data.path("result")) {
             Map<String, String> labels = new TreeMap<>();
             s.path("metric")
-                    .fields()
-                    .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+                    .properties()
+                    .forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
             out.add(new Sample(labels, value(s.path("value").path(1).asText())));
         }
         return out;
