@@ -73,7 +73,7 @@ public final class DemoEnvironmentFactory implements EnvironmentFactory {
                 resources.add(c);
             }
         }
-        SimulatedCloudWatch cloudWatch = new SimulatedCloudWatch(sources, self);
+        SimulatedCloudWatch cloudWatch = new SimulatedCloudWatch(sources, self, scenario.speed());
         clients.registerAws(CloudWatchApi.class, t -> cloudWatch);
         List<AwsTarget> targets = new ArrayList<>();
         for (String region : config.core().regions()) {

@@ -17,8 +17,10 @@ import io.tierlens.dr.DrModule;
 import io.tierlens.karpenter.KarpenterModule;
 import io.tierlens.rds.RdsModule;
 import io.tierlens.session.SessionModule;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -28,6 +30,15 @@ public final class DemoModules {
 
     /** @param sessionLayout the key layout the session simulator writes ({@code --session-layout}) */
     public static Map<String, DemoModule> all(SessionLayout sessionLayout) {
+        return all(sessionLayout, Optional.empty());
+    }
+
+    /**
+     * @param sessionLayout the key layout the session simulator writes ({@code --session-layout})
+     * @param pushgateway the demo's Pushgateway ({@code DemoPushgateway}) the DR exporter reads over HTTP, as it
+     *     reads a real one; empty: the story is handed to the exporter's client interface directly
+     */
+    public static Map<String, DemoModule> all(SessionLayout sessionLayout, Optional<URI> pushgateway) {
         return List.of(
                         DemoModule.of(
                                 new AlbModule(), (c, scenario, recorder) -> new AlbDemoSimulation(scenario, recorder)),
@@ -37,7 +48,8 @@ public final class DemoModules {
                                 new BackupModule(),
                                 (c, scenario, recorder) -> new BackupDemoSimulation(scenario, recorder)),
                         DemoModule.of(
-                                new DrModule(), (c, scenario, recorder) -> new DrDemoSimulation(scenario, recorder)),
+                                new DrModule(),
+                                (c, scenario, recorder) -> new DrDemoSimulation(scenario, recorder, pushgateway)),
                         // Pushgateway and CronJobs are simulated; batch makes no AWS call to record
                         DemoModule.of(new BatchModule(), (c, scenario, recorder) -> new BatchDemoSimulation(scenario)),
                         // a simulated cluster in fabric8's mock API server; the exporter reaches it through a real

@@ -11,6 +11,10 @@ import java.util.OptionalDouble;
 public interface SimulatedMetricSource {
     String namespace();
 
-    /** The statistic's value for the period starting at {@code periodStart}, or empty for no datapoint. */
-    OptionalDouble value(MetricQuery query, Instant periodStart);
+    /**
+     * The statistic's value for a period of {@code query.period()} if the whole period looked like the scenario at
+     * {@code at} (a count for the whole period at that instant's rate, a level), or empty for no data at that
+     * instant. {@link SimulatedCloudWatch} asks at instants across each period and aggregates the answers.
+     */
+    OptionalDouble value(MetricQuery query, Instant at);
 }

@@ -38,7 +38,8 @@ class SimulatedCloudWatchTest {
 
         @Override
         public OptionalDouble value(MetricQuery query, Instant periodStart) {
-            return periodStart.equals(GAP)
+            // asked at instants across each period: the whole 12:00 minute has no data
+            return periodStart.getEpochSecond() / 60 == GAP.getEpochSecond() / 60
                     ? OptionalDouble.empty()
                     : OptionalDouble.of(periodStart.getEpochSecond() / 60 % 60);
         }
@@ -63,6 +64,40 @@ class SimulatedCloudWatchTest {
                         new Datapoint(Instant.parse("2026-01-01T12:01:00Z"), 1),
                         new Datapoint(Instant.parse("2026-01-01T11:59:00Z"), 59),
                         new Datapoint(Instant.parse("2026-01-01T11:58:00Z"), 58));
+    }
+
+    /** Sum of a count = its integral over the period; Maximum the peak; Average the mean (issue 15). */
+    @Test
+    void aDatapointAggregatesThePeriodByItsStatistic() {
+        // a count of 120 per period in the first quarter of each minute, nothing the rest of it
+        SimulatedMetricSource burst = new SimulatedMetricSource() {
+            @Override
+            public String namespace() {
+                return "AWS/Burst";
+            }
+
+            @Override
+            public OptionalDouble value(MetricQuery query, Instant at) {
+                return at.getEpochSecond() % 60 < 15 ? OptionalDouble.of(120) : OptionalDouble.empty();
+            }
+        };
+        SimulatedCloudWatch cw = new SimulatedCloudWatch(List.of(burst), self);
+        Instant from = Instant.parse("2026-01-01T12:00:00Z");
+        Map<String, List<Datapoint>> data = cw.getMetricData(
+                List.of(
+                        new IdentifiedQuery("sum", statistic("Sum")),
+                        new IdentifiedQuery("max", statistic("Maximum")),
+                        new IdentifiedQuery("avg", statistic("Average"))),
+                from,
+                from.plus(MINUTE));
+
+        assertThat(data.get("sum")).containsExactly(new Datapoint(from, 30));
+        assertThat(data.get("max")).containsExactly(new Datapoint(from, 120));
+        assertThat(data.get("avg")).containsExactly(new Datapoint(from, 120));
+    }
+
+    private static MetricQuery statistic(String statistic) {
+        return new MetricQuery("AWS/Burst", "Count", Map.of("Id", "1"), statistic, MINUTE, false);
     }
 
     @Test

@@ -22,30 +22,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code java -jar tierlens-demo.jar demo} as a user runs it, started so that the ALB's CloudWatch datapoints fall into
- * the scenario's 5xx burst.
+ * {@code java -jar tierlens-demo.jar demo --speed 30} as a user runs it, with its read-only Pushgateway on a free
+ * port and a fault file the test can write.
  *
- * <p>Why the start is timed: the demo's CloudWatch has a 60 s period aligned to the minute, and a simulated
- * datapoint is the scenario at its period's start. At {@code --speed 30} one period is one 30-minute cycle, so every
- * datapoint samples the same position of the cycle, fixed by the second of the minute the scenario started in: only
- * a start 16–28 s before a full minute puts that position inside the burst (scenario minutes 8–14). This class
- * aims for 18–26 s, reads the real start from the demo's log and starts again when it missed.
+ * <p>The start is not timed: a simulated CloudWatch datapoint is the scenario averaged over its period (issue 15), so
+ * at {@code --speed 30} every 60 s datapoint after the start holds a whole cycle, 5xx burst included, whatever the
+ * launch second. {@link #historyServedUntil} and {@link #averagedServedFrom} say which datapoints are served when.
  */
 final class DemoProcess implements AutoCloseable {
     static final double SPEED = 30;
     static final int SCALE = 2;
 
-    /**
-     * Real time from the scenario start to the next full minute to aim for: 18–26 s × 30 puts the sampled position at
-     * scenario minute 9–13, a minute inside the burst's edges.
-     */
-    private static final Duration AIM_EARLIEST = Duration.ofSeconds(18);
-
-    private static final Duration AIM_LATEST = Duration.ofSeconds(26);
-    /** Scenario time the sampled position must keep from the burst's edges: a clock or log rounding error. */
-    private static final Duration EDGE_MARGIN = Duration.ofSeconds(30);
-
-    private static final int ATTEMPTS = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern EXPORTER_UP = Pattern.compile("(?m)^tierlens_exporter_up\\{exporter=\"([^\"]+)\"}");
 
@@ -53,24 +40,21 @@ final class DemoProcess implements AutoCloseable {
     private final Scenario scenario;
     private final URI base;
     private final Path faultFile;
+    private final int pushgatewayPort;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private DemoProcess(LocalProcess process, Scenario scenario, URI base, Path faultFile) {
+    private DemoProcess(LocalProcess process, Scenario scenario, URI base, Path faultFile, int pushgatewayPort) {
         this.process = process;
         this.scenario = scenario;
         this.base = base;
         this.faultFile = faultFile;
+        this.pushgatewayPort = pushgatewayPort;
     }
 
     /** {@code exporters/demo/target/tierlens-demo.jar}, the demo binary. */
     static Path jar(Path root) {
         return built(root, "exporters/demo/target/tierlens-demo.jar", "exporters/demo");
-    }
-
-    /** {@code exporters/app/target/tierlens.jar}, the production binary ({@code run-job} pushes the batch runs). */
-    static Path productionJar(Path root) {
-        return built(root, "exporters/app/target/tierlens.jar", "exporters/app");
     }
 
     private static Path built(Path root, String path, String module) {
@@ -94,83 +78,62 @@ final class DemoProcess implements AutoCloseable {
         return cmd;
     }
 
-    /** Starts the demo on {@code port}, ready to serve, its ALB datapoints inside the burst. */
-    static DemoProcess start(Path jar, int port, Path workDir) throws IOException, InterruptedException {
-        Duration startup = Duration.ofMillis(1500);
+    /** Starts the demo on {@code port} (its Pushgateway on {@code pushgatewayPort}), ready to serve. */
+    static DemoProcess start(Path jar, int port, int pushgatewayPort, Path workDir)
+            throws IOException, InterruptedException {
         // the demo's --fault-file: absent until a test takes a source away
         Path faultFile = workDir.resolve("demo-faults");
         Files.deleteIfExists(faultFile);
-        List<String> misses = new ArrayList<>();
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Instant launch = nextLaunch(Instant.now(), startup);
-            Thread.sleep(Math.max(0, Duration.between(Instant.now(), launch).toMillis()));
-            launch = Instant.now();
-            LocalProcess p = LocalProcess.start(
-                    "tierlens-demo-" + attempt,
-                    java(
-                            jar,
-                            "demo",
-                            "--speed",
-                            Double.toString(SPEED),
-                            "--scale",
-                            Integer.toString(SCALE),
-                            "--port",
-                            Integer.toString(port),
-                            "--log-format",
-                            "json",
-                            "--fault-file",
-                            faultFile.toString()),
-                    workDir);
-            URI base = URI.create("http://127.0.0.1:" + port);
-            Instant start;
-            Scenario scenario;
-            try {
-                p.awaitOk(base.resolve("/-/ready"), Duration.ofSeconds(90));
-                start = scenarioStart(p);
-                scenario = new Scenario(Clock.systemUTC(), start, SPEED, SCALE);
-            } catch (IOException | RuntimeException e) {
-                p.close();
-                throw e;
-            }
-            if (samplesTheBurst(scenario)) {
-                return new DemoProcess(p, scenario, base, faultFile);
-            }
-            misses.add("attempt " + attempt + ": scenario started " + start + ", datapoints at cycle minute "
-                    + scenario.inCycle(firstPeriodStart(start)).toSeconds() / 60.0);
+        LocalProcess p = LocalProcess.start(
+                "tierlens-demo",
+                java(
+                        jar,
+                        "demo",
+                        "--speed",
+                        Double.toString(SPEED),
+                        "--scale",
+                        Integer.toString(SCALE),
+                        "--port",
+                        Integer.toString(port),
+                        "--pushgateway-port",
+                        Integer.toString(pushgatewayPort),
+                        "--log-format",
+                        "json",
+                        "--fault-file",
+                        faultFile.toString()),
+                workDir);
+        URI base = URI.create("http://127.0.0.1:" + port);
+        try {
+            p.awaitOk(base.resolve("/-/ready"), Duration.ofSeconds(90));
+            Scenario scenario = new Scenario(Clock.systemUTC(), scenarioStart(p), SPEED, SCALE);
+            return new DemoProcess(p, scenario, base, faultFile, pushgatewayPort);
+        } catch (IOException | RuntimeException e) {
             p.close();
-            startup = Duration.between(launch, start);
+            throw e;
         }
-        throw new IllegalStateException("could not start the demo so that its CloudWatch datapoints sample the 5xx"
-                + " burst (see DemoProcess):\n" + String.join("\n", misses));
+    }
+
+    /** Start of the CloudWatch period (60 s, aligned to the minute) that contains {@code at}. */
+    static Instant periodStart(Instant at) {
+        long minute = 60_000;
+        return Instant.ofEpochMilli(Math.floorDiv(at.toEpochMilli(), minute) * minute);
     }
 
     /**
-     * The first instant from {@code now} on to launch at so that the scenario, {@code startup} after the launch,
-     * starts {@link #AIM_EARLIEST}–{@link #AIM_LATEST} before a full minute; now if that already fits.
+     * Until then the ALB and RDS exporters serve datapoints of periods that ended before the scenario started (the calm
+     * story before the start): the period containing the start is published a period plus the demo's 60 s delay
+     * after its own start.
      */
-    static Instant nextLaunch(Instant now, Duration startup) {
-        long minute = 60_000;
-        long start = now.plus(startup).toEpochMilli();
-        long beforeMinute = Math.floorMod(-start, minute);
-        if (beforeMinute >= AIM_EARLIEST.toMillis() && beforeMinute <= AIM_LATEST.toMillis()) {
-            return now;
-        }
-        return now.plusMillis(Math.floorMod(beforeMinute - AIM_LATEST.toMillis(), minute));
+    static Instant historyServedUntil(Instant scenarioStart) {
+        return periodStart(scenarioStart).plusSeconds(120);
     }
 
-    /** Start of the first CloudWatch period after the scenario started: datapoints before it sample minute 0. */
-    static Instant firstPeriodStart(Instant scenarioStart) {
-        long minute = 60_000;
-        return Instant.ofEpochMilli(Math.floorDiv(scenarioStart.toEpochMilli() + minute - 1, minute) * minute);
-    }
-
-    /** Whether the datapoints from the first period after the start on sample the burst, away from its edges. */
-    static boolean samplesTheBurst(Scenario scenario) {
-        Duration at = scenario.inCycle(firstPeriodStart(scenario.realStart()));
-        return at.compareTo(Scenario.ERROR_BURST_START.plus(EDGE_MARGIN)) >= 0
-                && at.compareTo(Scenario.ERROR_BURST_END.minus(EDGE_MARGIN)) < 0
-                // the same position in every later period: the period is a whole number of cycles
-                && Duration.ofMinutes(1).toMillis() * (long) SPEED % Scenario.CYCLE.toMillis() == 0;
+    /**
+     * From then on (plus an exporter refresh) every datapoint served is a whole period after the start: at --speed 30 a
+     * full cycle, 5xx burst included.
+     */
+    static Instant averagedServedFrom(Instant scenarioStart) {
+        return periodStart(scenarioStart).plusSeconds(180);
     }
 
     /** The scenario's start, from the "DEMO MODE" line the demo logs right after creating its scenario clock. */
@@ -190,6 +153,10 @@ final class DemoProcess implements AutoCloseable {
 
     LocalProcess process() {
         return process;
+    }
+
+    int pushgatewayPort() {
+        return pushgatewayPort;
     }
 
     /**

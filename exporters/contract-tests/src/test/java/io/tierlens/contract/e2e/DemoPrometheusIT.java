@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,16 +33,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Issue 7's end-to-end test: a real Prometheus 2.42 (Debian package {@code prometheus}) scrapes the packaged
- * {@code tierlens demo} and a real Pushgateway with the configuration {@code docs/dashboards-and-alerts.md} documents,
- * loads every rule file of {@code alerts/}, and then
+ * Issues 7 and 15's end-to-end test: a real Prometheus 2.42 (Debian package {@code prometheus}) scrapes the packaged
+ * {@code tierlens demo --speed 30}, the demo's read-only Pushgateway, and fake WAS pods (Micrometer), kube-state-metrics
+ * and Argo Rollouts ({@link FakeTargets}) with the configuration {@code docs/dashboards-and-alerts.md} documents, loads
+ * every rule file of {@code alerts/} (every {@code for} shortened to {@link #FAST_FOR}: a cycle lasts a minute), and
+ * then
  *
  * <ul>
- *   <li>every panel query and resource variable of the nine dashboards must return data, except panels documented
- *       as needing a source the demo lacks ("Requires: ...") and the short {@link #ALLOWED_EMPTY} list;
- *   <li>the scenario's events must make their alerts pending or firing in {@code /api/v1/alerts};
- *   <li>with the demo's AWS side and Redis taken away ({@link BlindPhase}), the blind exporters' alerts must fire, and
- *       clear when they return.
+ *   <li>every panel query and resource variable of the nine dashboards must return data that is not all NaN, except
+ *       the short {@link #ALLOWED_EMPTY} list; "Requires: ..." panels too, from the fake targets;
+ *   <li>in each phase of the scenario the panels show the values of the phase table in docs/dashboards-and-alerts.md
+ *       ({@link PhaseTable}), and exactly the table's alerts fire;
+ *   <li>a WAS pod dies: "WAS targets up" drops and the table's alerts fire;
+ *   <li>with the demo's AWS side and Redis taken away ({@link BlindPhase}), the blind exporters' alerts fire, and clear
+ *       when they return;
+ *   <li>with tierlens stopped ("monitoring gone"), the health stats show 0 (red), not "No data", and the page-level
+ *       alert fires.
  * </ul>
  *
  * A query or alert that needs an exporter this build does not have (no {@code tierlens_exporter_up{exporter=...}}
@@ -51,13 +58,24 @@ import org.junit.jupiter.api.TestMethodOrder;
 class DemoPrometheusIT {
     /** Panels are asked once every exporter has refreshed a few times and Prometheus has a minute of samples. */
     private static final Duration PANELS_FROM = Duration.ofSeconds(75);
-    /** Empty answers are asked again until then: exporters refresh every 10–15 s, Prometheus scrapes every 5 s. */
+    /** Empty answers are asked again until then: exporters refresh every 5–15 s, Prometheus scrapes every 5 s. */
     private static final Duration PANELS_UNTIL = Duration.ofSeconds(150);
+    /** Phase observations judged from then on: every exporter has data, and Prometheus has scraped it. */
+    private static final Duration OBSERVE_FROM = Duration.ofSeconds(45);
+    /** Two cycles and more after {@link #OBSERVE_FROM}, and whole-cycle CloudWatch datapoints served a while. */
+    private static final Duration OBSERVE_AT_LEAST = Duration.ofSeconds(200);
+
     /**
-     * The ALB's first datapoint inside the burst is CloudWatch's period after the start (≤ 60 s), published 120 s
-     * later (the demo's 60 s delay + the period), then refreshed, scraped and averaged into the 5-minute ratio.
+     * Every alert's {@code for} in the test: a phase lasts seconds at --speed 30, so an alert fires when its condition
+     * held for two evaluations. The shipped {@code for} values are tested by {@code promtool test rules}.
      */
-    private static final Duration ALERTS_UNTIL = Duration.ofSeconds(235);
+    static final Duration FAST_FOR = Duration.ofSeconds(10);
+
+    /** The fake WAS pod that struggles and then dies; the other stays healthy. */
+    private static final String DYING_WAS_POD = "micrometer-was-1";
+
+    /** Fake targets (resources e2e/NAME.prom) → the Prometheus job that scrapes them. */
+    private static final Map<String, String> FAKE_TARGETS = fakeTargets();
 
     /**
      * Panel queries that may be empty in a correct demo, with the reason (where → reason). Keep it short: an empty
@@ -87,24 +105,23 @@ class DemoPrometheusIT {
 
     private static final Duration BLIND_UP_UNTIL = Duration.ofSeconds(60);
 
-    /** Alert → the scenario event that must make it pending or firing. */
-    static final Map<String, String> EXPECTED_ALERTS = expectedAlerts();
-
     private static Path root;
     private static Path work;
     private static final List<LocalProcess> processes = new ArrayList<>();
     private static DemoProcess demo;
     private static PrometheusApi prometheus;
-    private static AlertWatcher alerts;
+    private static FakeTargets fakes;
+    private static PhaseTable phases;
+    private static PhaseObserver observer;
     private static Set<String> exporters;
     private static Instant scenarioStart;
 
-    private static Map<String, String> expectedAlerts() {
+    private static Map<String, String> fakeTargets() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("TierlensAlbErrorBudgetBurnFast", "the ALB 5xx burst (scenario minutes 8–14)");
-        m.put("TierlensBackupJobFailed", "the failed nightly AWS Backup job (scenario minute 13 to the cycle's end)");
-        m.put("TierlensDrFailoverActive", "the failover drill: DNS answers with the DR site (scenario minutes 17–25)");
-        m.put("TierlensJobLastRunFailed", "the failed db-backup run this test pushes with `tierlens run-job`");
+        m.put("micrometer-was-0", "was");
+        m.put(DYING_WAS_POD, "was");
+        m.put("kube-state-metrics", "kube-state-metrics");
+        m.put("argo-rollouts", "argo-rollouts");
         return m;
     }
 
@@ -113,24 +130,13 @@ class DemoPrometheusIT {
         root = RepoRoot.get();
         Path jar = DemoProcess.jar(root);
         Path prometheusBinary = Tool.PROMETHEUS.locate();
-        Path pushgatewayBinary = Tool.PUSHGATEWAY.locate();
+        phases = PhaseTable.read(root);
         // @AfterAll stops what started and deletes this directory, also when this method fails
         work = Files.createTempDirectory("tierlens-e2e");
         int demoPort = LocalProcess.freePort();
         int pushgatewayPort = LocalProcess.freePort();
         int prometheusPort = LocalProcess.freePort();
-
-        URI pushgatewayUrl = URI.create("http://127.0.0.1:" + pushgatewayPort);
-        LocalProcess pushgateway = started(LocalProcess.start(
-                "pushgateway",
-                List.of(
-                        pushgatewayBinary.toString(),
-                        "--web.listen-address=127.0.0.1:" + pushgatewayPort,
-                        // Debian defaults to /var/lib/prometheus/pushgateway.data: another run's groups
-                        // would be loaded, and ours left behind
-                        "--persistence.file=" + work.resolve("pushgateway.data")),
-                work));
-        pushgateway.awaitOk(pushgatewayUrl.resolve("/-/ready"), Duration.ofSeconds(30));
+        fakes = FakeTargets.start(FAKE_TARGETS);
 
         Path config = writePrometheusConfig(demoPort, pushgatewayPort);
         URI prometheusUrl = URI.create("http://127.0.0.1:" + prometheusPort);
@@ -145,16 +151,22 @@ class DemoPrometheusIT {
         prom.awaitOk(prometheusUrl.resolve("/-/ready"), Duration.ofSeconds(60));
         prometheus = new PrometheusApi(prometheusUrl);
 
-        demo = DemoProcess.start(jar, demoPort, work);
+        demo = DemoProcess.start(jar, demoPort, pushgatewayPort, work);
         scenarioStart = demo.scenario().realStart();
-        alerts = new AlertWatcher(prometheus, scenarioStart);
         exporters = demo.exporters();
-        log("demo started " + scenarioStart + " at --speed " + DemoProcess.SPEED + "; exporters " + exporters);
-        if (exporters.contains("batch")) {
-            pushBatchRuns(DemoProcess.productionJar(root), pushgatewayUrl);
-        } else {
-            log("no batch exporter in this build: nothing pushes to the Pushgateway; its panels are skipped");
+        Map<String, String> exprByWhere = new LinkedHashMap<>();
+        Map<String, String> known = new LinkedHashMap<>();
+        DashboardChecks.all(root).forEach(c -> known.put(c.where(), c.expr()));
+        for (PhaseTable.PanelRow r : phases.panels()) {
+            String expr = known.get(r.where());
+            assertThat(expr)
+                    .as("panel query %s of the phase table in docs/dashboards-and-alerts.md", r.where())
+                    .isNotNull();
+            exprByWhere.put(r.where(), expr);
         }
+        observer = new PhaseObserver(prometheus, exprByWhere, "scenario");
+        log("demo started " + scenarioStart + " at --speed " + DemoProcess.SPEED + "; exporters " + exporters
+                + "; fake targets " + fakes.targets());
     }
 
     private static LocalProcess started(LocalProcess p) {
@@ -173,70 +185,56 @@ class DemoPrometheusIT {
                 .append("s\n")
                 .append("rule_files:\n");
         for (Path rules : RuleFiles.ruleFiles(root)) {
-            if (rules.getFileName().toString().equals(EXPORTER_RULES)) {
-                // the blind phase cannot wait 15 minutes: the same rules with a shorter for
-                Map<String, String> fast = new LinkedHashMap<>();
-                BlindPhase.ALERTS.forEach(a -> fast.put(a, BlindPhase.FOR.toSeconds() + "s"));
-                rules = FastRules.write(rules, fast, work.resolve(EXPORTER_RULES));
+            // a phase lasts seconds: every alert waits FAST_FOR; the blind phase's alerts their own
+            Map<String, String> fast = new LinkedHashMap<>();
+            for (RuleFile.Rule r : RuleFile.read(rules).alerts()) {
+                String name = r.alert().orElseThrow();
+                fast.put(name, (BlindPhase.ALERTS.contains(name) ? BlindPhase.FOR : FAST_FOR).toSeconds() + "s");
+            }
+            if (!fast.isEmpty()) {
+                rules = FastRules.write(rules, fast, work.resolve(rules.getFileName()));
             }
             yaml.append("  - '").append(rules.toAbsolutePath()).append("'\n");
         }
-        yaml.append("scrape_configs:\n")
-                .append("  - job_name: tierlens\n")
-                .append("    honor_labels: true\n")
-                .append("    static_configs:\n")
-                .append("      - targets: ['127.0.0.1:")
-                .append(demoPort)
-                .append("']\n")
-                .append("  - job_name: pushgateway\n")
-                .append("    honor_labels: true\n")
-                .append("    static_configs:\n")
-                .append("      - targets: ['127.0.0.1:")
-                .append(pushgatewayPort)
-                .append("']\n");
+        yaml.append("scrape_configs:\n");
+        scrapeJob(yaml, "tierlens", true, List.of(demoPort), Map.of());
+        scrapeJob(yaml, "pushgateway", true, List.of(pushgatewayPort), Map.of());
+        Map<String, List<Integer>> fakePorts = new LinkedHashMap<>();
+        fakes.targets()
+                .forEach(t -> fakePorts
+                        .computeIfAbsent(t.job(), j -> new ArrayList<>())
+                        .add(t.port()));
+        // the WAS pods' namespace comes from Kubernetes service discovery in a cluster; here from the static config
+        fakePorts.forEach((job, ports) -> scrapeJob(
+                yaml, job, !job.equals("was"), ports, job.equals("was") ? Map.of("namespace", "was") : Map.of()));
         Path file = work.resolve("prometheus.yml");
         Files.writeString(file, yaml, StandardCharsets.UTF_8);
         return file;
     }
 
-    /**
-     * The batch jobs of the demo's story, run for real by {@code tierlens run-job}: db-backup succeeds and then
-     * fails (so its last run failed but it has a last success), dr-drill succeeds.
-     */
-    private static void pushBatchRuns(Path jar, URI pushgateway) throws IOException, InterruptedException {
-        record Run(String job, String command, int exitCode) {}
-        List<Run> runs = List.of(
-                new Run("db-backup", "true", 0), new Run("dr-drill", "true", 0), new Run("db-backup", "false", 1));
-        int n = 0;
-        for (Run run : runs) {
-            LocalProcess p = started(LocalProcess.start(
-                    "run-job-" + n++,
-                    DemoProcess.java(
-                            jar,
-                            "run-job",
-                            "--job",
-                            run.job(),
-                            "--instance",
-                            run.job(),
-                            "--pushgateway",
-                            pushgateway.toString(),
-                            "--",
-                            run.command()),
-                    work));
-            int exit = p.awaitExit(Duration.ofSeconds(60));
-            assertThat(exit)
-                    .as("tierlens run-job %s -- %s; output:\n%s", run.job(), run.command(), p.log())
-                    .isEqualTo(run.exitCode());
-            log("tierlens run-job --job " + run.job() + " -- " + run.command() + " pushed, exit code " + exit);
+    private static void scrapeJob(
+            StringBuilder yaml, String job, boolean honorLabels, List<Integer> ports, Map<String, String> labels) {
+        yaml.append("  - job_name: ").append(job).append('\n');
+        yaml.append("    honor_labels: ").append(honorLabels).append('\n');
+        yaml.append("    static_configs:\n      - targets: [");
+        yaml.append(ports.stream().map(p -> "'127.0.0.1:" + p + "'").collect(Collectors.joining(", ")));
+        yaml.append("]\n");
+        if (!labels.isEmpty()) {
+            yaml.append("        labels:\n");
+            labels.forEach((k, v) ->
+                    yaml.append("          ").append(k).append(": ").append(v).append('\n'));
         }
-        log("pushed " + runs.size() + " batch job runs to the Pushgateway with tierlens run-job");
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
-        if (alerts != null) {
-            alerts.close();
-            alerts = null;
+        if (observer != null) {
+            observer.close();
+            observer = null;
+        }
+        if (fakes != null) {
+            fakes.close();
+            fakes = null;
         }
         if (demo != null) {
             demo.close();
@@ -257,13 +255,11 @@ class DemoPrometheusIT {
     void everyPanelQueryOfTheNineDashboardsReturnsData() throws Exception {
         List<Check> checks = DashboardChecks.all(root);
         List<Check> toAsk = new ArrayList<>();
-        int external = 0;
         for (Check c : checks) {
+            // "Requires: ..." panels are asked too: the fake WAS pods, kube-state-metrics and Argo Rollouts serve them
             Set<String> absent = new TreeSet<>(c.exporters());
             absent.removeAll(exporters);
-            if (c.outsideDemo()) {
-                external++;
-            } else if (!absent.isEmpty()) {
+            if (!absent.isEmpty()) {
                 log("skipped, exporter " + absent + " not in this build: " + c.where());
             } else {
                 toAsk.add(c);
@@ -312,10 +308,9 @@ class DemoPrometheusIT {
                 }
             }
         }
-        nan.keySet().forEach(c -> log("returns only NaN (shown as no value): " + c.describe()));
-        log("asked " + toAsk.size() + " of " + checks.size() + " dashboard queries and variables (" + external
-                + " need a source outside the demo, " + (checks.size() - toAsk.size() - external)
-                + " an exporter not in this build); " + failing.size() + " empty");
+        log("asked " + toAsk.size() + " of " + checks.size() + " dashboard queries and variables ("
+                + (checks.size() - toAsk.size()) + " need an exporter not in this build); " + failing.size()
+                + " empty, " + nan.size() + " only NaN");
 
         assertThat(failing)
                 .as(() -> "dashboard queries that returned no series from Prometheus scraping tierlens demo (exporters "
@@ -332,46 +327,57 @@ class DemoPrometheusIT {
         assertThat(allowedWithData)
                 .as("queries of ALLOWED_EMPTY that return data now: remove them from the list")
                 .isEmpty();
+        // a panel whose every value is NaN shows "No data": as broken as an empty one (issue 15)
+        assertThat(nan.keySet().stream().map(Check::describe).toList())
+                .as("dashboard queries that return only NaN")
+                .isEmpty();
     }
 
+    /**
+     * Issue 15: each phase of the scenario shows the panel values of the phase table in docs/dashboards-and-alerts.md,
+     * and the alerts that fire while the scenario plays are exactly the table's.
+     */
     @Test
     @Order(2)
-    void theScenarioEventsMakeTheirAlertsPendingOrFiring() throws Exception {
-        Map<String, RuleFile.Rule> rules = RuleFiles.readAll(root).stream()
-                .flatMap(f -> f.alerts().stream())
-                .collect(Collectors.toMap(r -> r.alert().orElseThrow(), r -> r));
-        Map<String, String> expected = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : EXPECTED_ALERTS.entrySet()) {
-            RuleFile.Rule rule = rules.get(e.getKey());
-            assertThat(rule).as("alert %s in alerts/*.rules.yaml", e.getKey()).isNotNull();
-            Set<String> absent = new TreeSet<>(MetricOwners.exportersOf(rule.expr()));
-            absent.removeAll(exporters);
-            if (absent.isEmpty()) {
-                expected.put(e.getKey(), e.getValue());
-            } else {
-                log("skipped alert " + e.getKey() + ": exporter " + absent + " not in this build");
-            }
-        }
-        assertThat(expected).as("alerts to expect with exporters %s", exporters).isNotEmpty();
+    void eachScenarioPhaseShowsItsPanelValuesAndFiresExactlyItsAlerts() throws Exception {
+        Instant averagedFrom = DemoProcess.averagedServedFrom(scenarioStart);
+        Duration observe = Collections.max(List.of(
+                OBSERVE_AT_LEAST, Duration.between(scenarioStart, averagedFrom).plusSeconds(50)));
+        sleepUntil(observe);
+        List<String> wrong = PhaseJudge.scenarioMismatches(
+                phases, observer.observations(), demo.scenario(), scenarioStart.plus(OBSERVE_FROM));
 
-        while (!alerts.seen().keySet().containsAll(expected.keySet())
-                && sinceStart().compareTo(ALERTS_UNTIL) < 0) {
-            Thread.sleep(2_000);
-        }
-        Map<String, AlertWatcher.Seen> seen = alerts.seen();
-        seen.forEach((name, s) -> log("alert " + name + ": " + s.describe() + " " + s.labels()));
-        List<String> missing = expected.entrySet().stream()
-                .filter(e -> !seen.containsKey(e.getKey()))
-                .map(e -> "  " + e.getKey() + ", expected from " + e.getValue())
-                .toList();
-        assertThat(missing)
-                .as(() -> "alerts never pending or firing within "
-                        + sinceStart().toSeconds()
-                        + " s of the scenario (exporters " + exporters + "):\n" + String.join("\n", missing)
-                        + "\nseen: " + seen.keySet()
-                        + (alerts.lastError() == null ? "" : "\nlast /api/v1/alerts error: " + alerts.lastError())
-                        + (missing.isEmpty() ? "" : "\n" + selfMetrics()))
+        Set<String> required = PhaseObserver.scenarioAlerts(phases.alerts(), false);
+        Set<String> allowed = new TreeSet<>(required);
+        allowed.addAll(PhaseObserver.scenarioAlerts(phases.alerts(), true));
+        Set<String> fired = observer.firedIn("scenario", scenarioStart);
+        observer.firstFiring("scenario", scenarioStart)
+                .forEach((a, at) -> log("alert " + a + " first firing at +" + at.toSeconds() + " s (cycle minute "
+                        + String.format("%.1f", PhaseObserver.cycleMinute(demo.scenario(), scenarioStart.plus(at)))
+                        + ")"));
+        assertThat(wrong)
+                .as(() -> "panel values that differ from the phase table of docs/dashboards-and-alerts.md:\n"
+                        + String.join("\n", wrong) + "\n" + selfMetrics())
                 .isEmpty();
+        // exactly the table's: every required alert fired, and nothing fired that the table does not name
+        assertThat(fired)
+                .as(
+                        "alerts that fired while the scenario played (every for %s s) vs the phase table's required ones",
+                        FAST_FOR.toSeconds())
+                .containsAll(required);
+        assertThat(fired)
+                .as("alerts that fired while the scenario played vs the phase table's (required and optional)")
+                .isSubsetOf(allowed);
+    }
+
+    /** A WAS pod dies: "WAS targets up" drops to the share still alive, and the table's WAS alerts fire. */
+    @Test
+    @Order(3)
+    void aDeadWasPodLowersWasTargetsUpAndFiresTheWasAlerts() throws Exception {
+        observer.stage("was-down");
+        fakes.takeDown(DYING_WAS_POD);
+        log("fake WAS pod " + DYING_WAS_POD + " taken down");
+        assertLaterStage("was-down", Duration.ofSeconds(45));
     }
 
     /**
@@ -380,7 +386,7 @@ class DemoPrometheusIT {
      * clear when the sources return.
      */
     @Test
-    @Order(3)
+    @Order(4)
     void takingAwsAndRedisAwayFiresTierlensExporterDownAndBringingThemBackClearsIt() throws Exception {
         Set<String> blind = new TreeSet<>(BLIND);
         blind.retainAll(exporters);
@@ -396,6 +402,7 @@ class DemoPrometheusIT {
                     .isEqualTo(1);
         }
 
+        observer.stage("blind");
         BlindPhase.Timeline t =
                 new BlindPhase(demo, prometheus, blind, DemoPrometheusIT::log).run(BLIND_DOWN_UNTIL, BLIND_UP_UNTIL);
 
@@ -434,6 +441,28 @@ class DemoPrometheusIT {
                 .as(() -> "exporters with every target up and " + BlindPhase.ALERTS + " inactive within "
                         + BLIND_UP_UNTIL.toSeconds() + " s of bringing AWS and Redis back\n" + selfMetrics())
                 .containsOnlyKeys(blind);
+    }
+
+    /**
+     * Issue 15, "monitoring gone": with tierlens stopped, the health stats must show 0 (red), not "No data" and not the
+     * last value, and the page-level alert of the phase table must fire.
+     */
+    @Test
+    @Order(5)
+    void withTierlensStoppedTheHealthStatsShowZeroAndThePageFires() throws Exception {
+        observer.stage("tierlens-stopped");
+        demo.close();
+        log("tierlens stopped");
+        assertLaterStage("tierlens-stopped", Duration.ofSeconds(60));
+    }
+
+    /** Waits until the table's rows of {@code stage} hold and its alerts fire (or {@code within} passed); asserts both. */
+    private static void assertLaterStage(String stage, Duration within) throws Exception {
+        PhaseJudge.StageResult r = PhaseJudge.awaitStage(phases, observer, demo.scenario(), stage, within);
+        log(stage + ": firing " + r.firing() + " after " + r.after().toSeconds() + " s");
+        r.log().forEach(DemoPrometheusIT::log);
+        assertThat(r.wrong()).as("panel values with %s (phase table)", stage).isEmpty();
+        assertThat(r.firing()).as("alerts firing with %s (phase table)", stage).containsAll(r.expectedAlerts());
     }
 
     /** tierlens' view of its exporters and the demo's log tail, for a failure message. */

@@ -66,6 +66,40 @@ final class PrometheusApi {
         return new QueryResult(type, series, allNaN, null);
     }
 
+    /** One series of an instant query's vector result (a scalar comes back as one series without labels). */
+    record Sample(Map<String, String> labels, double value) {}
+
+    /** The series an instant query returns now, with their values. */
+    List<Sample> samples(String expr) throws IOException, InterruptedException {
+        JsonNode body = get("/api/v1/query?query=" + URLEncoder.encode(expr, StandardCharsets.UTF_8));
+        if (!body.path("status").asText().equals("success")) {
+            throw new IOException(expr + ": " + body.path("errorType").asText() + ": "
+                    + body.path("error").asText());
+        }
+        JsonNode data = body.path("data");
+        List<Sample> out = new ArrayList<>();
+        if (data.path("resultType").asText().equals("scalar")) {
+            out.add(new Sample(Map.of(), value(data.path("result").path(1).asText())));
+            return out;
+        }
+        for (JsonNode s : data.path("result")) {
+            Map<String, String> labels = new TreeMap<>();
+            s.path("metric")
+                    .properties()
+                    .forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
+            out.add(new Sample(labels, value(s.path("value").path(1).asText())));
+        }
+        return out;
+    }
+
+    private static double value(String text) {
+        return switch (text) {
+            case "+Inf" -> Double.POSITIVE_INFINITY;
+            case "-Inf" -> Double.NEGATIVE_INFINITY;
+            default -> Double.parseDouble(text);
+        };
+    }
+
     /** What Grafana's {@code label_values(selector, label)} offers: the label's values on the matching series. */
     List<String> labelValues(String label, String selector) throws IOException, InterruptedException {
         JsonNode body = get(

@@ -60,7 +60,7 @@ final class AlbMetricSource implements SimulatedMetricSource {
             case "HTTPCode_ELB_3XX_Count" -> count(s.requests * 0.04, key, periodStart);
             case "HTTPCode_ELB_4XX_Count" -> count(s.requests * 0.002, key, periodStart);
             case "HTTPCode_ELB_5XX_Count" ->
-                count(s.requests * (traffic.burst(periodStart) ? 0.01 : 0.0003), key, periodStart);
+                count(traffic.burst(periodStart) ? s.requests * 0.01 : 0, key, periodStart);
             case "TargetResponseTime" ->
                 s.requests < 1 ? OptionalDouble.empty() : OptionalDouble.of(latency(s.responseTime, q.statistic()));
             case "ActiveConnectionCount" -> count(s.requests * 0.35, key, periodStart);

@@ -11,12 +11,17 @@ import io.tierlens.core.exporter.ExporterModule;
 import io.tierlens.demo.DemoEnvironmentFactory;
 import io.tierlens.demo.DemoModules;
 import io.tierlens.demo.Scenario;
+import io.tierlens.demo.batch.DemoPushgateway;
+import io.tierlens.demo.batch.NightlyJobStory;
 import io.tierlens.demo.fault.DemoFaults;
 import io.tierlens.demo.fault.FaultFile;
 import io.tierlens.demo.session.SessionLayout;
+import java.io.IOException;
+import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +56,14 @@ public final class DemoCommand implements Callable<Integer> {
             defaultValue = "2",
             description = "Number of simulated ALBs (default 2); other resources scale with it. Benchmarks use 200.")
     int scale;
+
+    @Option(
+            names = "--pushgateway-port",
+            defaultValue = "9091",
+            description = "Port of the demo's read-only Pushgateway (default 9091, 0: a free port): /metrics and"
+                    + " /api/v1/metrics hold the simulated batch jobs' groups as tierlens run-job pushes them. Scrape"
+                    + " it with honor_labels like a real Pushgateway.")
+    int pushgatewayPort;
 
     @Option(
             names = "--aws-latency",
@@ -89,8 +102,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         logging.apply();
-        if (speed <= 0 || scale < 1) {
-            spec.commandLine().getErr().println("--speed must be positive and --scale at least 1");
+        if (speed <= 0 || scale < 1 || pushgatewayPort < 0 || pushgatewayPort > 65535) {
+            spec.commandLine()
+                    .getErr()
+                    .println("--speed must be positive, --scale at least 1 and --pushgateway-port 0 to 65535");
             return Configs.INVALID;
         }
         var latency = io.tierlens.core.config.Durations.parse(awsLatency);
@@ -120,7 +135,7 @@ public final class DemoCommand implements Callable<Integer> {
         TierlensProcess.ConfigSource source = new TierlensProcess.ConfigSource() {
             @Override
             public LoadedConfig load() throws ConfigException {
-                LoadedConfig all = DemoConfig.load(modules);
+                LoadedConfig all = DemoConfig.load(modules, speed);
                 return only.isEmpty() ? all : all.only(only);
             }
 
@@ -135,16 +150,43 @@ public final class DemoCommand implements Callable<Integer> {
                 speed,
                 scale);
         DemoFaults faults = new DemoFaults();
-        TierlensProcess process = TierlensProcess.start(
-                modules,
-                new DemoEnvironmentFactory(
-                        clock, scenario, modules, DemoModules.all(layout.get()), latency.get(), faults),
-                source,
-                clock,
-                port);
-        // started after the exporters so that the redis-server it may stop already exists
-        try (FaultFile watched = faultFile == null ? null : new FaultFile(faultFile, faults).start()) {
-            return Serve.untilShutdown(process);
+        // before the exporters: the DR exporter reads it from its first refresh on
+        Optional<DemoPushgateway> pushgateway = startPushgateway(scenario, clock);
+        try {
+            TierlensProcess process = TierlensProcess.start(
+                    modules,
+                    new DemoEnvironmentFactory(
+                            clock,
+                            scenario,
+                            modules,
+                            DemoModules.all(layout.get(), pushgateway.map(DemoPushgateway::localUri)),
+                            latency.get(),
+                            faults),
+                    source,
+                    clock,
+                    port);
+            // started after the exporters so that the redis-server it may stop already exists
+            try (FaultFile watched = faultFile == null ? null : new FaultFile(faultFile, faults).start()) {
+                return Serve.untilShutdown(process);
+            }
+        } finally {
+            pushgateway.ifPresent(DemoPushgateway::close);
+        }
+    }
+
+    /**
+     * The demo's Pushgateway, or none when its port is taken (a real Pushgateway often listens on 9091): the demo
+     * still runs, the DR exporter then gets the story's groups directly, and the log says how to get the endpoint.
+     */
+    private Optional<DemoPushgateway> startPushgateway(Scenario scenario, Clock clock) throws IOException {
+        try {
+            return Optional.of(DemoPushgateway.start(new NightlyJobStory(scenario), clock, pushgatewayPort));
+        } catch (BindException e) {
+            log.warn(
+                    "port {} is in use: the demo runs without its Pushgateway endpoint (dashboard 010 stays empty);"
+                            + " choose another with --pushgateway-port",
+                    pushgatewayPort);
+            return Optional.empty();
         }
     }
 }

@@ -14,21 +14,27 @@ import io.tierlens.dr.client.Prober;
 import io.tierlens.dr.client.Route53Api;
 import io.tierlens.dr.model.DnsAnswer;
 import io.tierlens.dr.model.FailoverRecordSet;
+import io.tierlens.pushgateway.client.HttpPushgatewayApi;
 import io.tierlens.pushgateway.client.PushgatewayApi;
 import io.tierlens.pushgateway.model.GroupingKey;
 import io.tierlens.pushgateway.model.PushedGroup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The DR exporter's part of {@code tierlens demo}: simulated Route53 (API and {@code AWS/Route53} metrics), a
- * simulated DNS answer instead of real DNS, real local servers for the probes, and the Pushgateway's content fed
- * straight into the exporter's {@link PushgatewayApi} from the {@link NightlyJobStory} (no Pushgateway runs in the
- * demo). Everything follows the {@link FailoverDrill}.
+ * simulated DNS answer instead of real DNS, real local servers for the probes, and the Pushgateway: the demo's
+ * read-only {@code DemoPushgateway} read over HTTP, or (in tests) the {@link NightlyJobStory}'s groups fed straight
+ * into the exporter's {@link PushgatewayApi}. Everything follows the {@link FailoverDrill}.
  */
 public final class DrDemoSimulation implements DemoSimulation, AutoCloseable {
+    private static final Duration PUSHGATEWAY_TIMEOUT = Duration.ofSeconds(5);
+
     private final Clock clock;
     private final FailoverDrill drill;
     private final NightlyJobStory jobs;
@@ -36,7 +42,18 @@ public final class DrDemoSimulation implements DemoSimulation, AutoCloseable {
     private final DemoSites sites;
     private final SimulatedAzureSite azure;
 
+    private final Optional<URI> pushgateway;
+
     public DrDemoSimulation(Scenario scenario, ApiCallRecorder recorder) {
+        this(scenario, recorder, Optional.empty());
+    }
+
+    /**
+     * @param pushgateway the demo's Pushgateway to read over HTTP with the production client, as from a real one;
+     *     empty: the {@link NightlyJobStory}'s groups go straight into the exporter's client interface
+     */
+    public DrDemoSimulation(Scenario scenario, ApiCallRecorder recorder, Optional<URI> pushgateway) {
+        this.pushgateway = pushgateway;
         this.clock = scenario.realClock();
         this.drill = new FailoverDrill(scenario);
         this.jobs = new NightlyJobStory(scenario);
@@ -54,7 +71,11 @@ public final class DrDemoSimulation implements DemoSimulation, AutoCloseable {
         clients.registerAws(Route53Api.class, t -> route53);
         clients.register(DnsResolver.class, t -> (DnsResolver) (name, type) -> answer(name));
         clients.register(Prober.class, t -> new HttpProber(sites::route));
-        clients.register(PushgatewayApi.class, t -> new StoryPushgateway());
+        clients.register(
+                PushgatewayApi.class,
+                t -> pushgateway
+                        .<PushgatewayApi>map(uri -> new HttpPushgatewayApi(uri, PUSHGATEWAY_TIMEOUT))
+                        .orElseGet(StoryPushgateway::new));
         azure.install(clients);
     }
 

@@ -18,7 +18,7 @@ class DemoEndToEndIT {
 
     @BeforeAll
     static void start() throws Exception {
-        demo = JarProcess.start(List.of("-Xmx96m"), "demo", "--speed", "30");
+        demo = JarProcess.start(List.of("-Xmx96m"), "demo", "--speed", "30", "--pushgateway-port", "0");
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> {
