@@ -122,6 +122,7 @@ class DemoPrometheusIT {
         m.put(DYING_WAS_POD, "was");
         m.put("kube-state-metrics", "kube-state-metrics");
         m.put("argo-rollouts", "argo-rollouts");
+        m.put("opencost", "opencost");
         return m;
     }
 

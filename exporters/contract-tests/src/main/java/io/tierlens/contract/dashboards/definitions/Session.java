@@ -124,8 +124,12 @@ final class Session {
     private static void redis(Dashboard.Builder d) {
         d.row("Redis")
                 .panel(stat("Redis up", "none")
-                        .description("Whether tierlens reaches each Redis that holds sessions.")
-                        .query("min by (instance) (tierlens_redis_up{" + J + "})", "{{instance}}")
+                        .description("Whether tierlens reaches each Redis that holds sessions. DOWN too when tierlens"
+                                + " reported the Redis within the last hour and reports nothing now.")
+                        .query(
+                                "min by (instance) (tierlens_redis_up{" + J + "}) or 0 * max by (instance)"
+                                        + " (max_over_time(tierlens_redis_up{" + J + "}[1h]))",
+                                "{{instance}}")
                         .upDown("UP", "DOWN")
                         .showNames()
                         .size(6, 8))

@@ -215,8 +215,12 @@ final class SystemOverview {
         d.row("Redis (sessions)")
                 .panel(linkTo(
                         stat("Redis up", "none")
-                                .description("Whether tierlens reaches every Redis that holds sessions.")
-                                .query("min(tierlens_redis_up{" + J + "})", "")
+                                .description("Whether tierlens reaches every Redis that holds sessions. DOWN too when"
+                                        + " tierlens reported Redis within the last hour and reports nothing now.")
+                                .query(
+                                        "min(tierlens_redis_up{" + J + "}) or 0 * max(max_over_time(tierlens_redis_up{"
+                                                + J + "}[1h]))",
+                                        "")
                                 .upDown("UP", "DOWN")
                                 .size(6, 4),
                         TierlensDashboard.SESSION))
