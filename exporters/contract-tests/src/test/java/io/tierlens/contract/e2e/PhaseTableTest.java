@@ -27,7 +27,7 @@ class PhaseTableTest {
         assertThat(table.alerts()).anySatisfy(r -> assertThat(r.optional()).isNotEmpty());
         assertThat(table.alerts())
                 .allSatisfy(r ->
-                        assertThat(r.alerts()).allSatisfy(a -> assertThat(a).matches("Tierlens[A-Za-z]+")));
+                        assertThat(r.alerts()).allSatisfy(a -> assertThat(a).matches("Tierlens[A-Za-z0-9]+")));
     }
 
     @Test
