@@ -130,10 +130,12 @@ final class DemoProcess implements AutoCloseable {
 
     /**
      * From then on (plus an exporter refresh) every datapoint served is a whole period after the start: at --speed 30 a
-     * full cycle, 5xx burst included.
+     * full cycle, 5xx burst included. The first whole period after the start ends 120 s after the start's period
+     * began; the ALB's alerting class serves a period at most 3 minutes after it ended (the 60 s delay plus its
+     * 2-minute fetch interval: {@code tierlens plan} prints "lag 2m-3m", docs/cloudwatch-cost.md).
      */
     static Instant averagedServedFrom(Instant scenarioStart) {
-        return periodStart(scenarioStart).plusSeconds(180);
+        return periodStart(scenarioStart).plusSeconds(120 + 180);
     }
 
     /** The scenario's start, from the "DEMO MODE" line the demo logs right after creating its scenario clock. */

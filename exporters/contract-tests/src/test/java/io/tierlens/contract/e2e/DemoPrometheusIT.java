@@ -64,11 +64,8 @@ class DemoPrometheusIT {
     private static final Duration OBSERVE_FROM = Duration.ofSeconds(45);
     /** Two cycles and more after {@link #OBSERVE_FROM}, and whole-cycle CloudWatch datapoints served a while. */
     private static final Duration OBSERVE_AT_LEAST = Duration.ofSeconds(200);
-    /**
-     * How long the observation goes on after whole-cycle datapoints could first be served: the averaged row's settle
-     * time (60 s: a full period, the CloudWatch delay and an ALB refresh) and half a minute of judged observations.
-     */
-    private static final Duration AVERAGED_OBSERVED = Duration.ofSeconds(90);
+    /** How long the observation goes on after whole-cycle datapoints are served: the averaged row's settle and more. */
+    private static final Duration AVERAGED_OBSERVED = Duration.ofSeconds(50);
 
     /**
      * Every alert's {@code for} in the test: a phase lasts seconds at --speed 30, so an alert fires when its condition
