@@ -64,6 +64,8 @@ class DemoPrometheusIT {
     private static final Duration OBSERVE_FROM = Duration.ofSeconds(45);
     /** Two cycles and more after {@link #OBSERVE_FROM}, and whole-cycle CloudWatch datapoints served a while. */
     private static final Duration OBSERVE_AT_LEAST = Duration.ofSeconds(200);
+    /** How long the per-tier check may wait for the rule and the components to agree (a few evaluations). */
+    private static final Duration PER_TIER_WITHIN = Duration.ofSeconds(30);
     /** How long the observation goes on after whole-cycle datapoints are served: the averaged row's settle and more. */
     private static final Duration AVERAGED_OBSERVED = Duration.ofSeconds(50);
 
@@ -341,7 +343,37 @@ class DemoPrometheusIT {
      * and the alerts that fire while the scenario plays are exactly the table's.
      */
     @Test
+    /**
+     * Issue 19: the per-tier bill Prometheus records ({@code tier:tierlens_cost_hourly_usd:sum} of
+     * alerts/cost-bill.rules.yaml, which dashboard 005 and the budget alert read) equals the sum of the components
+     * tierlens exports for the tier. Retried for a few evaluations: a cost refresh between the rule's evaluation and
+     * the query changes one side first.
+     */
+    @Test
     @Order(2)
+    void thePerTierTotalEqualsTheSumOfItsComponents() throws Exception {
+        String total = "tier:tierlens_cost_hourly_usd:sum";
+        String components = "sum without (component) (tierlens_cost_hourly_usd)";
+        List<PrometheusApi.Sample> tiers = List.of();
+        List<PrometheusApi.Sample> differ = List.of();
+        Instant until = Instant.now().plus(PER_TIER_WITHIN);
+        do {
+            tiers = prometheus.samples(total);
+            differ = prometheus.samples("abs(" + total + " - " + components + ") > 1e-9");
+            if (!tiers.isEmpty() && differ.isEmpty()) {
+                break;
+            }
+            Thread.sleep(EVALUATION_INTERVAL.toMillis());
+        } while (Instant.now().isBefore(until));
+        assertThat(tiers).as("series of %s", total).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(tiers)
+                .allSatisfy(t -> assertThat(t.value()).as("%s", t.labels()).isPositive());
+        assertThat(differ)
+                .as("tiers whose recorded total differs from the sum of their components")
+                .isEmpty();
+    }
+
+    @Order(3)
     void eachScenarioPhaseShowsItsPanelValuesAndFiresExactlyItsAlerts() throws Exception {
         Instant averagedFrom = DemoProcess.averagedServedFrom(scenarioStart);
         Duration observe = Collections.max(List.of(
@@ -375,7 +407,7 @@ class DemoPrometheusIT {
 
     /** A WAS pod dies: "WAS targets up" drops to the share still alive, and the table's WAS alerts fire. */
     @Test
-    @Order(3)
+    @Order(4)
     void aDeadWasPodLowersWasTargetsUpAndFiresTheWasAlerts() throws Exception {
         observer.stage("was-down");
         fakes.takeDown(DYING_WAS_POD);
@@ -389,7 +421,7 @@ class DemoPrometheusIT {
      * clear when the sources return.
      */
     @Test
-    @Order(4)
+    @Order(5)
     void takingAwsAndRedisAwayFiresTierlensExporterDownAndBringingThemBackClearsIt() throws Exception {
         Set<String> blind = new TreeSet<>(BLIND);
         blind.retainAll(exporters);
@@ -451,7 +483,7 @@ class DemoPrometheusIT {
      * last value, and the page-level alert of the phase table must fire.
      */
     @Test
-    @Order(5)
+    @Order(6)
     void withTierlensStoppedTheHealthStatsShowZeroAndThePageFires() throws Exception {
         observer.stage("tierlens-stopped");
         demo.close();
