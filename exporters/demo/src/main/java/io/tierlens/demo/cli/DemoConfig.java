@@ -19,17 +19,17 @@ import java.util.Map;
  * so the targets are too ({@code ${TIERLENS_DEMO_DR_RPO_TARGET}}, {@code ${TIERLENS_DEMO_DR_RTO_TARGET}}); otherwise at
  * {@code --speed 30} the dump's age (at most 46 real seconds) could never pass a 15-minute target.
  */
-final class DemoConfig {
+public final class DemoConfig {
     static final Duration DR_RPO_TARGET = Duration.ofMinutes(15);
     static final Duration DR_RTO_TARGET = Duration.ofMinutes(10);
 
     private DemoConfig() {}
 
-    static LoadedConfig load(List<ExporterModule<?>> modules) throws ConfigException {
+    public static LoadedConfig load(List<ExporterModule<?>> modules) throws ConfigException {
         return load(modules, 1);
     }
 
-    static LoadedConfig load(List<ExporterModule<?>> modules, double speed) throws ConfigException {
+    public static LoadedConfig load(List<ExporterModule<?>> modules, double speed) throws ConfigException {
         try (InputStream in = DemoConfig.class.getResourceAsStream("/demo.yaml")) {
             if (in == null) {
                 throw new IllegalStateException("demo.yaml missing from the jar");

@@ -8,7 +8,6 @@ import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.tierlens.app.wiring.Modules;
 import io.tierlens.app.wiring.RuntimeEnvironment;
-import io.tierlens.core.config.ConfigLoader;
 import io.tierlens.core.config.LoadedConfig;
 import io.tierlens.core.exporter.Exporter;
 import io.tierlens.core.exporter.ExporterModule;
@@ -18,10 +17,9 @@ import io.tierlens.core.testing.Scraped;
 import io.tierlens.demo.DemoEnvironmentFactory;
 import io.tierlens.demo.DemoModules;
 import io.tierlens.demo.Scenario;
+import io.tierlens.demo.cli.DemoConfig;
 import io.tierlens.demo.fault.DemoFaults;
 import io.tierlens.demo.session.SessionLayout;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,11 +44,8 @@ class DiscoveredInventoryDemoTest {
     @Test
     void anEmptyInventoryPricesEveryComponentFromDiscoveredDataInItsOwnRegion() throws Exception {
         List<ExporterModule<?>> all = Modules.all();
-        LoadedConfig config;
-        try (InputStream in = DemoEnvironmentFactory.class.getResourceAsStream("/demo.yaml")) {
-            config = new ConfigLoader(Modules.configTypes(all), System::getenv)
-                    .loadText("demo.yaml", new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        // the embedded demo.yaml as the demo loads it (its DR targets scaled to the scenario's speed)
+        LoadedConfig config = DemoConfig.load(all, 30);
         List<ExporterModule<?>> used =
                 all.stream().filter(m -> USED.contains(m.name())).toList();
         Scenario scenario = Scenario.startingNow(Clock.systemUTC(), 30, 1);
