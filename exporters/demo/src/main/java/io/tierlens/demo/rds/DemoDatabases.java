@@ -68,7 +68,8 @@ public final class DemoDatabases {
                     writer ? List.of(READER) : List.of(),
                     Optional.of(writer ? CUSTOM_GROUP : DEFAULT_GROUP),
                     Optional.of(scenario.realStart().plus(Duration.ofDays(300))),
-                    Map.of("app", "shop", "tier", "db")));
+                    Map.of("app", "shop", "tier", "db"),
+                    Optional.empty()));
         }
         return out;
     }

@@ -128,7 +128,8 @@ public final class RdsQueries {
                     List.of(),
                     Optional.empty(),
                     Optional.empty(),
-                    Map.of()));
+                    Map.of(),
+                    Optional.empty()));
         }
         return new RdsInventory(out, List.of(), Map.of(), Map.of(), Instant.EPOCH);
     }

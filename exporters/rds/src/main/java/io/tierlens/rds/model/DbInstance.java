@@ -47,44 +47,6 @@ public record DbInstance(
         tags = Map.copyOf(tags);
     }
 
-    /** An instance whose IOPS are not known (fixtures, simulations). */
-    public DbInstance(
-            String identifier,
-            String arn,
-            String engine,
-            String engineVersion,
-            String instanceClass,
-            String status,
-            boolean multiAz,
-            String storageType,
-            int allocatedStorageGib,
-            Optional<Integer> maxAllocatedStorageGib,
-            Optional<String> clusterIdentifier,
-            Optional<String> replicaSource,
-            List<String> readReplicas,
-            Optional<String> parameterGroup,
-            Optional<Instant> certificateValidTill,
-            Map<String, String> tags) {
-        this(
-                identifier,
-                arn,
-                engine,
-                engineVersion,
-                instanceClass,
-                status,
-                multiAz,
-                storageType,
-                allocatedStorageGib,
-                maxAllocatedStorageGib,
-                clusterIdentifier,
-                replicaSource,
-                readReplicas,
-                parameterGroup,
-                certificateValidTill,
-                tags,
-                Optional.empty());
-    }
-
     /** The CloudWatch dimensions of the instance's AWS/RDS metrics. */
     public Map<String, String> dimensions() {
         return Map.of("DBInstanceIdentifier", identifier);
