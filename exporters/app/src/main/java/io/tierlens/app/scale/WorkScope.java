@@ -58,8 +58,14 @@ public record WorkScope(int shards, int index) {
         if (shards == 1 || ownerOf(exporter, settings).isPresent()) {
             return full;
         }
+        // the same inventory board: cost (placed on shard 0) prices what this shard's alb and rds discover
         return new ExporterEnvironment(
-                full.clock(), targetsOf(full.targets()), full.clients(), full.cloudWatch(), full.self());
+                full.clock(),
+                targetsOf(full.targets()),
+                full.clients(),
+                full.cloudWatch(),
+                full.self(),
+                full.inventory());
     }
 
     /** The targets of {@code all} this shard watches, in their configured order. */

@@ -6,6 +6,8 @@ import io.tierlens.app.wiring.Modules;
 import io.tierlens.core.aws.AwsTarget;
 import io.tierlens.core.config.ConfigLoader;
 import io.tierlens.core.config.LoadedConfig;
+import io.tierlens.core.exporter.ExporterEnvironment;
+import io.tierlens.core.testing.TestEnvironment;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -60,5 +62,15 @@ class WorkScopeTest {
             total += share.size();
         }
         assertThat(total).isEqualTo(fleet.size());
+    }
+
+    @Test
+    void aShardsShareOfTargetsPublishesToTheInventoryBoardCostReads() throws Exception {
+        LoadedConfig c = config();
+        ExporterEnvironment full = new TestEnvironment().environment(ShardAssignmentTest.fleet());
+        ExporterEnvironment alb =
+                new WorkScope(4, 0).environmentFor("alb", c.exporters().get("alb"), full);
+        assertThat(alb.targets()).hasSizeLessThan(full.targets().size());
+        assertThat(alb.inventory()).isSameAs(full.inventory());
     }
 }
